@@ -1,0 +1,111 @@
+import type { Messages } from './en.js';
+
+export const fr: Messages = {
+  'app.skipToContent': 'Aller au contenu',
+  'app.loading': 'Chargement…',
+  'app.pageLoadFailed':
+    'Cette page n’a pas pu être chargée. Rechargez Tocsin ; hors ligne, il s’ouvrira depuis cet appareil.',
+  'app.retry': 'Réessayer',
+
+  'nav.label': 'Navigation principale',
+  'nav.home': 'Accueil',
+  'nav.directory': 'Annuaire',
+  'nav.playbook': 'Plan',
+  'nav.log': 'Main courante',
+  'nav.room': 'Salle',
+  'nav.settings': 'Réglages',
+
+  'update.ready': 'Une nouvelle version de Tocsin est prête.',
+  'update.reload': 'Recharger',
+  'update.later': 'Plus tard',
+  'update.reloading': 'Rechargement…',
+
+  'db.blocked':
+    'Tocsin est ouvert dans un autre onglet avec une version plus ancienne. Fermez ou rechargez cet onglet pour continuer.',
+  'db.blocking': 'Tocsin a été mis à jour dans un autre onglet. Rechargez celui-ci pour continuer.',
+  'db.reload': 'Recharger cet onglet',
+  'db.failed': (reason: string) =>
+    `Le stockage de cet appareil n’a pas pu être ouvert (${reason}). Vos données n’ont pas été modifiées.`,
+
+  'notFound.title': 'Page introuvable',
+  'notFound.body': 'Cette adresse ne correspond à aucune page de Tocsin.',
+  'notFound.home': 'Retour à l’accueil',
+
+  'home.title': 'Cellule de crise',
+  'home.notEnrolled.title': 'Appareil pas encore enrôlé',
+  'home.notEnrolled.body':
+    'Cet appareil ne contient pas encore de kit de crise. L’administrateur de crise remet à chaque membre un lien ou un QR code d’enrôlement.',
+  'home.notEnrolled.step1': 'Ouvrez votre lien d’enrôlement, ou scannez votre QR code, sur cet appareil.',
+  'home.notEnrolled.step2':
+    'Comparez l’empreinte affichée avec celle imprimée sur le kit papier avant d’accepter.',
+  'home.notEnrolled.step3':
+    'Installez Tocsin sur l’écran d’accueil pour qu’il s’ouvre sans réseau.',
+  'home.organisation': 'Organisation',
+  'home.fingerprint': 'Empreinte',
+  'home.room': 'Salle de crise',
+  'home.server': 'Serveur',
+  'home.kitVersion': 'Kit de crise',
+  'home.kitVersionValue': (version: number, issued: string) =>
+    `version ${version}, émis le ${issued}`,
+  'home.kitExpires': (date: string) => `Valable jusqu’au ${date}`,
+  'home.kitExpired': (date: string) =>
+    `Ce kit de crise a expiré le ${date}. Il reste lisible ; demandez-en un nouveau à l’administrateur.`,
+  'home.status': 'Cet appareil',
+  'home.network': 'Réseau',
+  'home.online': 'En ligne',
+  'home.offline': 'Hors ligne — Tocsin continue de fonctionner depuis cet appareil',
+  'home.storage': 'Stockage',
+  'home.storagePersistent': 'Persistant',
+  'home.storageNotPersistent':
+    'Non persistant — le navigateur peut l’effacer si l’espace vient à manquer',
+  'home.storageUnknown': 'Inconnu dans ce navigateur',
+  'home.version': 'Version',
+
+  'install.title': 'Installer sur cet appareil',
+  'install.button': 'Installer Tocsin',
+  'install.installed': 'Tocsin est installé sur cet appareil.',
+  'install.ios':
+    'Sur iPhone ou iPad, dans Safari : touchez le bouton Partager, puis « Sur l’écran d’accueil ».',
+  'install.other':
+    'Ouvrez le menu du navigateur et choisissez « Installer l’application » ou « Ajouter à l’écran d’accueil ».',
+
+  'directory.title': 'Annuaire',
+  'directory.empty.title': 'Aucun contact pour l’instant',
+  'directory.empty.body':
+    'L’annuaire arrive avec votre kit de crise. Vous pourrez aussi importer et ajouter des contacts ici.',
+
+  'playbook.title': 'Plan de crise',
+  'playbook.empty.title': 'Pas encore de plan de crise',
+  'playbook.empty.body':
+    'Le plan de crise — phases, rôles et listes d’actions — arrive avec votre kit de crise.',
+
+  'log.title': 'Main courante',
+  'log.empty.title': 'Aucune crise ouverte',
+  'log.empty.body':
+    'La main courante consigne chaque fait, décision et action de la crise, avec son heure et son auteur.',
+
+  'room.title': 'Salle de crise',
+  'room.checking': 'Vérification des capacités de cet appareil…',
+  'room.e2eeSupported': 'Cet appareil peut rejoindre des appels chiffrés de bout en bout.',
+  'room.e2eeUnsupported':
+    'Ce navigateur ne sait pas chiffrer les appels de bout en bout : Tocsin n’y rejoindra pas la salle de crise. Utilisez le téléphone et les SMS.',
+  'room.notEnrolled':
+    'La salle de crise est désignée dans votre kit de crise. Enrôlez d’abord cet appareil.',
+  'room.enrolled': (room: string) => `Salle de crise : ${room}`,
+
+  'settings.title': 'Réglages',
+  'settings.language': 'Langue',
+  'settings.languageAuto': 'Automatique (langue de l’appareil)',
+  'settings.storage': 'Stockage sur cet appareil',
+  'settings.persisted': 'Stockage persistant',
+  'settings.persistedYes': 'Accordé : le navigateur n’effacera pas de lui-même les données de Tocsin.',
+  'settings.persistedNo':
+    'Non accordé : le navigateur peut effacer les données de Tocsin si l’espace vient à manquer. Installer Tocsin sur l’écran d’accueil l’accorde en général.',
+  'settings.persistedUnsupported': 'Ce navigateur n’indique pas si le stockage est persistant.',
+  'settings.persistRequest': 'Demander à conserver les données',
+  'settings.space': 'Espace',
+  'settings.usage': (used: string, quota: string) => `${used} utilisés sur ${quota} disponibles`,
+  'settings.usageUnknown': 'Ce navigateur n’indique pas l’espace utilisé.',
+  'settings.about': 'À propos',
+  'settings.version': (version: string) => `Tocsin version ${version}`,
+};

@@ -1,0 +1,307 @@
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { LocaleController, t } from './i18n/i18n.js';
+import { ObserveController } from './observable.js';
+import type { PageElement } from './page-element.js';
+import { PAGES, loadPage } from './pages.js';
+import { hrefFor, parseHash, type PageId, type Route } from './router.js';
+import type { AppServices } from './services.js';
+import './tocsin-update-banner.js';
+import { icons } from '../ui/icons.js';
+import { buttons, tokens } from '../ui/tokens.js';
+
+const NAV_ORDER: readonly PageId[] = ['home', 'directory', 'playbook', 'log', 'room', 'settings'];
+
+/**
+ * The app shell: banners that must never be missed (update ready, storage blocked), the routed
+ * page, and the navigation — a bottom bar on phones, a side rail on tablets and desktops.
+ */
+@customElement('tocsin-app')
+export class TocsinApp extends LitElement {
+  static override styles = [
+    tokens,
+    buttons,
+    css`
+      :host {
+        display: grid;
+        grid-template-rows: auto 1fr auto;
+        min-height: 100vh;
+        min-height: 100dvh;
+        background: var(--tocsin-bg);
+      }
+
+      .skip {
+        position: absolute;
+        left: 0.5rem;
+        top: -5rem;
+        z-index: 10;
+        background: var(--tocsin-surface);
+      }
+
+      .skip:focus {
+        top: 0.5rem;
+      }
+
+      .alert {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75rem;
+        align-items: center;
+        padding: 0.75rem 1rem;
+        background: var(--tocsin-surface);
+        border-bottom: 3px solid var(--tocsin-danger);
+      }
+
+      .alert p {
+        flex: 1 1 14rem;
+        margin: 0;
+        font-weight: 600;
+      }
+
+      main {
+        min-width: 0;
+        padding-bottom: 1rem;
+      }
+
+      main:focus {
+        outline: none;
+      }
+
+      .status {
+        padding: 2rem 1rem;
+        text-align: center;
+      }
+
+      nav {
+        position: sticky;
+        bottom: 0;
+        background: var(--tocsin-surface);
+        border-top: 1px solid var(--tocsin-border);
+        padding-bottom: env(safe-area-inset-bottom);
+      }
+
+      nav ul {
+        display: grid;
+        grid-template-columns: repeat(6, 1fr);
+        margin: 0;
+        padding: 0;
+        list-style: none;
+      }
+
+      nav a {
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        justify-content: center;
+        gap: 0.125rem;
+        min-height: 56px;
+        padding: 0.25rem 0.125rem;
+        color: var(--tocsin-muted);
+        text-decoration: none;
+        font-size: 0.75rem;
+        text-align: center;
+      }
+
+      nav a[aria-current='page'] {
+        color: var(--tocsin-red);
+        font-weight: 700;
+        box-shadow: inset 0 3px 0 var(--tocsin-red);
+      }
+
+      @media (min-width: 48rem) {
+        :host {
+          grid-template-columns: 7rem 1fr;
+          grid-template-rows: auto 1fr;
+        }
+
+        .banners {
+          grid-column: 1 / -1;
+        }
+
+        nav {
+          grid-row: 2;
+          grid-column: 1;
+          position: sticky;
+          top: 0;
+          align-self: start;
+          height: 100vh;
+          border-top: none;
+          border-right: 1px solid var(--tocsin-border);
+        }
+
+        nav ul {
+          grid-template-columns: 1fr;
+        }
+
+        nav a {
+          min-height: 72px;
+          font-size: 0.875rem;
+        }
+
+        nav a[aria-current='page'] {
+          box-shadow: inset 4px 0 0 var(--tocsin-red);
+        }
+
+        main {
+          grid-row: 2;
+          grid-column: 2;
+        }
+      }
+    `,
+  ];
+
+  /** The app's services. */
+  @property({ attribute: false }) services!: AppServices;
+
+  @state() private _route: Route = parseHash(window.location.hash);
+  /** The page whose module has loaded and is shown; lags `_route` while a chunk loads. */
+  @state() private _shownPage?: PageId;
+  @state() private _loadFailed = false;
+
+  protected readonly locale = new LocaleController(this);
+  protected readonly observer = new ObserveController(this, () =>
+    this.services ? [this.services.database.problem] : [],
+  );
+  private readonly onHashChange = () => this.navigate(parseHash(window.location.hash), true);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.onHashChange);
+    this.navigate(this._route, false);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHashChange);
+  }
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('services')) this.observer.resubscribe();
+  }
+
+  override updated(): void {
+    const title = this._route.page === 'not-found' ? 'notFound.title' : PAGES[this._route.page].title;
+    document.title = `${t(title)} · Tocsin`;
+  }
+
+  private async navigate(route: Route, byUser: boolean): Promise<void> {
+    this._route = route;
+    this._loadFailed = false;
+    if (route.page === 'not-found') {
+      this._shownPage = undefined;
+      return;
+    }
+    try {
+      await loadPage(route.page);
+    } catch {
+      if (this._route === route) this._loadFailed = true;
+      return;
+    }
+    // A later navigation won the race; it shows its own page.
+    if (this._route !== route) return;
+    this._shownPage = route.page;
+    if (byUser) {
+      await this.updateComplete;
+      await this.renderRoot.querySelector<PageElement>('main > *')?.focusHeading();
+    }
+  }
+
+  override render() {
+    if (!this.services) return nothing;
+    return html`
+      <button class="skip button secondary" @click=${this.skipToContent}>
+        ${t('app.skipToContent')}
+      </button>
+      <div class="banners">
+        <tocsin-update-banner .updates=${this.services.updates}></tocsin-update-banner>
+        ${this.renderDatabaseProblem()}
+      </div>
+      <main id="content" tabindex="-1">${this.renderPage()}</main>
+      ${this.renderNav()}
+    `;
+  }
+
+  private renderDatabaseProblem() {
+    const problem = this.services.database.problem.value;
+    if (!problem) return nothing;
+    const message =
+      problem.kind === 'failed'
+        ? t('db.failed', problem.reason)
+        : problem.kind === 'blocked'
+          ? t('db.blocked')
+          : t('db.blocking');
+    return html`<div class="alert" role="alert">
+      <p>${message}</p>
+      ${problem.kind === 'blocking'
+        ? html`<button class="button" @click=${() => window.location.reload()}>
+            ${t('db.reload')}
+          </button>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderPage(): TemplateResult {
+    const route = this._route;
+    if (route.page === 'not-found') {
+      return html`<section class="status">
+        <h1 tabindex="-1">${t('notFound.title')}</h1>
+        <p>${t('notFound.body')}</p>
+        <a class="button" href="#/">${t('notFound.home')}</a>
+      </section>`;
+    }
+    if (this._loadFailed) {
+      return html`<section class="status" role="alert">
+        <p>${t('app.pageLoadFailed')}</p>
+        <button class="button" @click=${() => this.navigate(route, true)}>${t('app.retry')}</button>
+      </section>`;
+    }
+    if (this._shownPage !== route.page) {
+      return html`<p class="status" role="status">${t('app.loading')}</p>`;
+    }
+    const services = this.services;
+    switch (route.page) {
+      case 'home':
+        return html`<tocsin-home-page .services=${services}></tocsin-home-page>`;
+      case 'directory':
+        return html`<tocsin-directory-page .services=${services}></tocsin-directory-page>`;
+      case 'playbook':
+        return html`<tocsin-playbook-page .services=${services}></tocsin-playbook-page>`;
+      case 'log':
+        return html`<tocsin-log-page .services=${services}></tocsin-log-page>`;
+      case 'room':
+        return html`<tocsin-room-page .services=${services}></tocsin-room-page>`;
+      case 'settings':
+        return html`<tocsin-settings-page .services=${services}></tocsin-settings-page>`;
+    }
+  }
+
+  private renderNav() {
+    const current = this._route.page;
+    return html`<nav aria-label=${t('nav.label')}>
+      <ul>
+        ${NAV_ORDER.map(
+          (page) =>
+            html`<li>
+              <a href=${hrefFor(page)} aria-current=${current === page ? 'page' : 'false'}>
+                ${icons[page]}<span>${t(PAGES[page].navLabel)}</span>
+              </a>
+            </li>`,
+        )}
+      </ul>
+    </nav>`;
+  }
+
+  /**
+   * A button rather than a `#content` link: the hash belongs to the router, and a fragment link
+   * cannot reach into the shadow root anyway.
+   */
+  private skipToContent(): void {
+    this.renderRoot.querySelector<HTMLElement>('main')?.focus();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tocsin-app': TocsinApp;
+  }
+}

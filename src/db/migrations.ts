@@ -1,0 +1,36 @@
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { STORE, type TocsinDB } from './schema.js';
+
+type UpgradeTransaction = IDBPTransaction<TocsinDB, StoreNames<TocsinDB>[], 'versionchange'>;
+
+/**
+ * One step of the schema. Migration N takes a database at version N-1 to version N. They are
+ * applied in order from the database's `oldVersion`, inside the single upgrade transaction, so a
+ * failed step leaves the database exactly as it was.
+ */
+export type Migration = (db: IDBPDatabase<TocsinDB>, tx: UpgradeTransaction) => void;
+
+/** Never edit a released migration: append a new one. Index 0 is version 1. */
+export const MIGRATIONS: readonly Migration[] = [
+  // 1: user settings and the installed kit's summary.
+  (db) => {
+    db.createObjectStore(STORE.settings, { keyPath: 'key' });
+    db.createObjectStore(STORE.kit);
+  },
+];
+
+/** The schema version this build expects. */
+export const DB_VERSION = MIGRATIONS.length;
+
+/** Applies every migration above `oldVersion`, up to `newVersion`, in order. */
+export function applyMigrations(
+  migrations: readonly Migration[],
+  db: IDBPDatabase<TocsinDB>,
+  tx: UpgradeTransaction,
+  oldVersion: number,
+  newVersion: number,
+): void {
+  for (let version = oldVersion + 1; version <= newVersion; version++) {
+    migrations[version - 1](db, tx);
+  }
+}

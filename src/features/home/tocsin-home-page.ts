@@ -1,0 +1,141 @@
+import { css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { formatDate, t } from '../../app/i18n/i18n.js';
+import { ObserveController } from '../../app/observable.js';
+import { PageElement } from '../../app/page-element.js';
+import '../../app/tocsin-install-card.js';
+import type { InstalledKitSummary } from '../../db/schema.js';
+import '../../ui/tocsin-empty-state.js';
+import { buttons, content, pageFrame, tokens } from '../../ui/tokens.js';
+import { isKitExpired } from '../kit/kit-summary-store.js';
+
+/** Marked once the home page has shown real data; `npm run bench` times offline launches by it. */
+export const HOME_READY_MARK = 'tocsin:home-ready';
+
+/**
+ * Home: the organisation and its crisis room once this device is enrolled (how to enroll until
+ * then), and the state of this device — network, storage, version, installation.
+ */
+@customElement('tocsin-home-page')
+export class TocsinHomePage extends PageElement {
+  static override styles = [
+    tokens,
+    buttons,
+    pageFrame,
+    content,
+    css`
+      ol {
+        display: inline-block;
+        margin: 0;
+        text-align: start;
+      }
+
+      li + li {
+        margin-top: 0.5rem;
+      }
+    `,
+  ];
+
+  /** The installed kit; null once known to be absent, undefined while loading. */
+  @state() private _kit?: InstalledKitSummary | null;
+
+  protected readonly observer = new ObserveController(this, () =>
+    this.services ? [this.services.network.online, this.services.storage.status] : [],
+  );
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('services')) {
+      this.observer.resubscribe();
+      void this.load();
+    }
+  }
+
+  private async load(): Promise<void> {
+    const services = this.services;
+    void services.storage.refresh();
+    try {
+      this._kit = (await services.kit.loadInstalledKit()) ?? null;
+    } catch {
+      // The database banner of the shell says what went wrong; the page shows the empty state.
+      this._kit = null;
+    }
+    await this.updateComplete;
+    performance.mark(HOME_READY_MARK);
+  }
+
+  override render() {
+    return html`
+      <h1 tabindex="-1">${t('home.title')}</h1>
+      ${this._kit === undefined
+        ? html`<p role="status" class="muted">${t('app.loading')}</p>`
+        : this._kit
+          ? this.renderKit(this._kit)
+          : this.renderNotEnrolled()}
+      ${this.renderDevice()}
+      <tocsin-install-card .install=${this.services.install}></tocsin-install-card>
+    `;
+  }
+
+  private renderKit(kit: InstalledKitSummary) {
+    const expires = formatDate(new Date(kit.expires));
+    return html`<section class="card" aria-labelledby="org-title">
+      <h2 id="org-title">${kit.organisation.name}</h2>
+      <dl class="facts">
+        <dt>${t('home.fingerprint')}</dt>
+        <dd><code>${kit.organisation.fingerprint}</code></dd>
+        <dt>${t('home.room')}</dt>
+        <dd>${kit.room.name}</dd>
+        <dt>${t('home.server')}</dt>
+        <dd>${kit.room.livekitUrl}</dd>
+        <dt>${t('home.kitVersion')}</dt>
+        <dd>
+          ${t('home.kitVersionValue', kit.version, formatDate(new Date(kit.issued)))}<br />
+          ${isKitExpired(kit)
+            ? html`<span class="warning" role="alert">${t('home.kitExpired', expires)}</span>`
+            : t('home.kitExpires', expires)}
+        </dd>
+      </dl>
+    </section>`;
+  }
+
+  private renderNotEnrolled() {
+    return html`<tocsin-empty-state
+      heading=${t('home.notEnrolled.title')}
+      body=${t('home.notEnrolled.body')}
+    >
+      <ol>
+        <li>${t('home.notEnrolled.step1')}</li>
+        <li>${t('home.notEnrolled.step2')}</li>
+        <li>${t('home.notEnrolled.step3')}</li>
+      </ol>
+    </tocsin-empty-state>`;
+  }
+
+  private renderDevice() {
+    const online = this.services.network.online.value;
+    const persisted = this.services.storage.status.value?.persisted;
+    return html`<section class="card" aria-labelledby="device-title">
+      <h2 id="device-title">${t('home.status')}</h2>
+      <dl class="facts">
+        <dt>${t('home.network')}</dt>
+        <dd class=${online ? 'ok' : 'warning'}>${online ? t('home.online') : t('home.offline')}</dd>
+        <dt>${t('home.storage')}</dt>
+        <dd class=${persisted ? 'ok' : persisted === false ? 'warning' : nothing}>
+          ${persisted
+            ? t('home.storagePersistent')
+            : persisted === false
+              ? t('home.storageNotPersistent')
+              : t('home.storageUnknown')}
+        </dd>
+        <dt>${t('home.version')}</dt>
+        <dd>${this.services.appVersion}</dd>
+      </dl>
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tocsin-home-page': TocsinHomePage;
+  }
+}

@@ -1,0 +1,28 @@
+/// <reference lib="WebWorker" />
+// Tocsin's service worker, served as /sw.js forever: pages of any past release register this URL,
+// so renaming it would strand them on their old build.
+//
+// It serves the app itself and nothing else. There is deliberately no runtime caching: the
+// directory, playbook and log live in IndexedDB, and media go to the LiveKit server, never here.
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+
+declare const self: ServiceWorkerGlobalScope;
+
+// The manifest is injected at build time: every HTML, JS chunk, CSS, icon, font and worker of this
+// build (vite.config.ts lists the patterns). Entries of older builds are removed only when this
+// worker activates, which happens on the user's consent (below), so an open tab running the previous
+// build can still lazy-load its own chunks until it reloads.
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+
+// Every navigation inside the scope opens the app shell; routes are hash-based.
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html')));
+
+// No skipWaiting() at install: a new version waits until the user accepts the "reload" prompt,
+// which workbox-window's messageSkipWaiting() sends as this message.
+self.addEventListener('message', (event: ExtendableMessageEvent) => {
+  if ((event.data as { type?: unknown } | null)?.type === 'SKIP_WAITING') {
+    void self.skipWaiting();
+  }
+});

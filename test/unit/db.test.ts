@@ -1,0 +1,114 @@
+import { expect } from '@open-wc/testing';
+import { deleteDB, openDB, type IDBPDatabase } from 'idb';
+import { DatabaseService } from '../../src/app/database-service.js';
+import { MIGRATIONS, type Migration } from '../../src/db/migrations.js';
+import { openTocsinDB, type DatabaseInterruption } from '../../src/db/open.js';
+import { CURRENT_KIT_KEY, STORE, type TocsinDB } from '../../src/db/schema.js';
+import { sampleKit, waitFor } from './helpers.js';
+
+let counter = 0;
+const uniqueName = () => `tocsin-db-test-${Date.now()}-${counter++}`;
+
+describe('database', () => {
+  const names: string[] = [];
+  const connections: IDBPDatabase<TocsinDB>[] = [];
+  afterEach(async () => {
+    for (const db of connections.splice(0)) db.close();
+    for (const name of names.splice(0)) await deleteDB(name);
+  });
+
+  async function open(name: string, migrations: readonly Migration[] = MIGRATIONS, onInterruption?: (r: DatabaseInterruption) => void) {
+    const db = await openTocsinDB({ name, migrations, onInterruption });
+    connections.push(db);
+    return db;
+  }
+
+  it('creates every store of the current schema', async () => {
+    const name = uniqueName();
+    names.push(name);
+    const db = await open(name);
+    expect(db.version).to.equal(MIGRATIONS.length);
+    expect([...db.objectStoreNames].sort()).to.deep.equal([STORE.kit, STORE.settings].sort());
+  });
+
+  it('keeps every record when a later version adds to the schema', async () => {
+    const name = uniqueName();
+    names.push(name);
+    const v1 = await open(name);
+    await v1.put(STORE.kit, sampleKit(), CURRENT_KIT_KEY);
+    await v1.put(STORE.settings, { key: 'locale', value: 'fr' });
+    v1.close();
+
+    const addStore: Migration = (db) => {
+      (db as unknown as IDBPDatabase).createObjectStore('later');
+    };
+    const v2 = await open(name, [...MIGRATIONS, addStore]);
+    expect(v2.version).to.equal(MIGRATIONS.length + 1);
+    expect(await v2.get(STORE.kit, CURRENT_KIT_KEY)).to.deep.equal(sampleKit());
+    expect(await v2.get(STORE.settings, 'locale')).to.deep.equal({ key: 'locale', value: 'fr' });
+  });
+
+  it('leaves the database untouched when a migration fails', async () => {
+    const name = uniqueName();
+    names.push(name);
+    const v1 = await open(name);
+    await v1.put(STORE.settings, { key: 'locale', value: 'en' });
+    v1.close();
+    const broken: Migration = () => {
+      throw new Error('migration bug');
+    };
+    let failure: unknown;
+    try {
+      await open(name, [...MIGRATIONS, broken]);
+    } catch (error) {
+      failure = error;
+    }
+    expect(failure).to.be.instanceOf(Error);
+    const again = await open(name);
+    expect(again.version).to.equal(MIGRATIONS.length);
+    expect(await again.get(STORE.settings, 'locale')).to.deep.equal({ key: 'locale', value: 'en' });
+  });
+
+  it('closes its connection when a newer tab upgrades, and says the tab must reload', async () => {
+    const name = uniqueName();
+    names.push(name);
+    const interruptions: DatabaseInterruption[] = [];
+    await open(name, MIGRATIONS, (reason) => interruptions.push(reason));
+    const newer = await openDB(name, MIGRATIONS.length + 1);
+    newer.close();
+    expect(interruptions).to.deep.equal(['blocking']);
+  });
+
+  it('tells the user when an older tab blocks the upgrade, then opens once it is gone', async () => {
+    const name = uniqueName();
+    names.push(name);
+    // An old tab that never closes on versionchange (the behaviour of a release before this one).
+    const stubborn = await openDB(name, MIGRATIONS.length, {
+      upgrade: (db) => {
+        db.createObjectStore(STORE.settings, { keyPath: 'key' });
+        db.createObjectStore(STORE.kit);
+      },
+    });
+    const interruptions: DatabaseInterruption[] = [];
+    const opening = open(name, [...MIGRATIONS, () => undefined], (reason) =>
+      interruptions.push(reason),
+    );
+    await waitFor(() => interruptions.includes('blocked'), 'the blocked notice');
+    stubborn.close();
+    const db = await opening;
+    expect(db.version).to.equal(MIGRATIONS.length + 1);
+  });
+
+  it('reports a blocking upgrade through the app service so the shell can show it', async () => {
+    const name = uniqueName();
+    names.push(name);
+    const service = new DatabaseService(name);
+    await service.db();
+    const newer = await openDB(name, MIGRATIONS.length + 1);
+    newer.close();
+    expect(service.problem.value).to.deep.equal({ kind: 'blocking' });
+    let refused = false;
+    await service.db().catch(() => (refused = true));
+    expect(refused).to.equal(true);
+  });
+});

@@ -1,0 +1,72 @@
+import { deleteDB } from 'idb';
+import { setLocale } from '../../src/app/i18n/i18n.js';
+import { createAppServices, type AppServices } from '../../src/app/services.js';
+import { CURRENT_KIT_KEY, STORE, type InstalledKitSummary } from '../../src/db/schema.js';
+
+let counter = 0;
+const opened: { name: string; services: AppServices }[] = [];
+
+/** Real services on a scratch database of their own (the real IndexedDB of the test browser). */
+export function createTestServices(
+  overrides: Parameters<typeof createAppServices>[0] = {},
+): AppServices {
+  const name = `tocsin-test-${Date.now()}-${counter++}`;
+  const services = createAppServices({
+    databaseName: name,
+    installEnvironment: { standalone: false, ios: false },
+    ...overrides,
+  });
+  opened.push({ name, services });
+  return services;
+}
+
+/** Closes and deletes every scratch database, and puts the UI back in English. */
+export async function cleanUpTestServices(): Promise<void> {
+  for (const { name, services } of opened.splice(0)) {
+    try {
+      (await services.database.db()).close();
+    } catch {
+      // Never opened, or handed over to a newer version: nothing to close.
+    }
+    await deleteDB(name);
+  }
+  setLocale('en');
+}
+
+/** A kit summary as the crisis-kit feature writes it once a kit is verified. */
+export function sampleKit(overrides: Partial<InstalledKitSummary> = {}): InstalledKitSummary {
+  return {
+    organisation: {
+      id: 'org-saint-martin',
+      name: 'Mairie de Saint-Martin',
+      fingerprint: '3f2a 91bc 0d47 e1f8 5a6b 77c0 19de 4b82',
+    },
+    room: { name: 'cellule-de-crise', livekitUrl: 'wss://crise.saint-martin.example' },
+    epoch: 1,
+    version: 3,
+    issued: '2026-10-01T09:00:00Z',
+    expires: '2099-04-01T09:00:00Z',
+    installedAt: '2026-10-02T09:00:00Z',
+    ...overrides,
+  };
+}
+
+/** Installs a kit summary into the services' database. */
+export async function installKit(services: AppServices, kit: InstalledKitSummary): Promise<void> {
+  const db = await services.database.db();
+  await db.put(STORE.kit, kit, CURRENT_KIT_KEY);
+}
+
+/** Resolves once `check` holds, polling; fails with `message` after `timeoutMs`. */
+export async function waitFor(check: () => boolean, message: string, timeoutMs = 3000) {
+  const start = performance.now();
+  while (!check()) {
+    if (performance.now() - start > timeoutMs) throw new Error(`Timed out: ${message}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** The text of an element's shadow root, whitespace collapsed. */
+export function shadowText(element: Element): string {
+  return (element.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}

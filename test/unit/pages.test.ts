@@ -1,0 +1,115 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { setLocale } from '../../src/app/i18n/i18n.js';
+import type { PageElement } from '../../src/app/page-element.js';
+import { PAGES, loadPage } from '../../src/app/pages.js';
+import type { PageId } from '../../src/app/router.js';
+import { cleanUpTestServices, createTestServices, installKit, sampleKit, shadowText, waitFor } from './helpers.js';
+
+const PAGE_IDS = Object.keys(PAGES) as PageId[];
+const TAGS: Record<PageId, string> = {
+  home: 'tocsin-home-page',
+  directory: 'tocsin-directory-page',
+  playbook: 'tocsin-playbook-page',
+  log: 'tocsin-log-page',
+  room: 'tocsin-room-page',
+  settings: 'tocsin-settings-page',
+};
+
+async function renderPage(page: PageId, services = createTestServices()): Promise<PageElement> {
+  await loadPage(page);
+  const element = document.createElement(TAGS[page]) as PageElement;
+  element.services = services;
+  const mounted = await fixture<PageElement>(html`<div></div>`);
+  mounted.append(element);
+  await element.updateComplete;
+  return element;
+}
+
+describe('pages', () => {
+  afterEach(cleanUpTestServices);
+
+  for (const page of PAGE_IDS) {
+    for (const locale of ['en', 'fr'] as const) {
+      it(`${page} is accessible in ${locale}`, async () => {
+        setLocale(locale);
+        const element = await renderPage(page);
+        await waitFor(() => !shadowText(element).includes('Loading') && !shadowText(element).includes('Chargement'), 'the page to load');
+        await expect(element).to.be.accessible();
+        const heading = element.shadowRoot!.querySelector('h1');
+        expect(heading, 'every page has one h1').to.exist;
+        expect(heading!.getAttribute('tabindex')).to.equal('-1');
+      });
+    }
+  }
+
+  it('home explains how to enroll while no kit is installed', async () => {
+    const element = await renderPage('home');
+    const emptyState = () => element.shadowRoot!.querySelector('tocsin-empty-state');
+    await waitFor(() => emptyState() !== null, 'the empty state');
+    await emptyState()!.updateComplete;
+    expect(shadowText(emptyState()!)).to.include('Not enrolled yet');
+    expect(shadowText(emptyState()!)).to.include('enrollment link');
+    expect(emptyState()!.textContent).to.include('fingerprint');
+    expect(shadowText(element)).to.include('0.0.0-test');
+  });
+
+  it('home shows the organisation and crisis room once a kit is installed', async () => {
+    const services = createTestServices();
+    await installKit(services, sampleKit());
+    const element = await renderPage('home', services);
+    await waitFor(() => shadowText(element).includes('Mairie de Saint-Martin'), 'the organisation');
+    const text = shadowText(element);
+    expect(text).to.include('3f2a 91bc 0d47 e1f8 5a6b 77c0 19de 4b82');
+    expect(text).to.include('cellule-de-crise');
+    expect(text).to.include('wss://crise.saint-martin.example');
+    expect(text).to.include('version 3');
+    expect(element.shadowRoot!.querySelector('tocsin-empty-state')).to.be.null;
+    expect(element.shadowRoot!.querySelector('[role="alert"]')).to.be.null;
+    await expect(element).to.be.accessible();
+  });
+
+  it('home warns, without hiding anything, when the kit has expired', async () => {
+    const services = createTestServices();
+    await installKit(services, sampleKit({ expires: '2020-01-01T00:00:00Z' }));
+    const element = await renderPage('home', services);
+    await waitFor(() => shadowText(element).includes('Mairie de Saint-Martin'), 'the organisation');
+    const alert = element.shadowRoot!.querySelector('[role="alert"]');
+    expect(alert?.textContent).to.include('expired');
+    expect(shadowText(element)).to.include('cellule-de-crise');
+  });
+
+  it('home shows the network state as it changes', async () => {
+    const services = createTestServices();
+    const element = await renderPage('home', services);
+    services.network.online.set(false);
+    await element.updateComplete;
+    expect(shadowText(element)).to.include('Offline');
+    services.network.online.set(true);
+    await element.updateComplete;
+    expect(shadowText(element)).to.include('Online');
+  });
+
+  it('settings switches the language at once and remembers the choice', async () => {
+    const services = createTestServices();
+    const element = await renderPage('settings', services);
+    const french = [...element.shadowRoot!.querySelectorAll('input[type="radio"]')].find(
+      (input) => (input as HTMLInputElement).value === 'fr',
+    ) as HTMLInputElement;
+    french.click();
+    await waitFor(() => shadowText(element).includes('Réglages'), 'the French UI');
+    let saved = 'auto';
+    await waitFor(() => {
+      void services.settings.loadLocalePreference().then((value) => (saved = value));
+      return saved === 'fr';
+    }, 'the saved preference');
+    expect(document.documentElement.lang).to.equal('fr');
+  });
+
+  it('settings shows what the browser says about persistence and space', async () => {
+    const element = await renderPage('settings');
+    await waitFor(() => /used of/.test(shadowText(element)), 'the storage estimate');
+    // Headless Chromium never grants persistence; the page must say so plainly, with a way to ask.
+    const text = shadowText(element);
+    expect(text).to.match(/Not granted|Granted/);
+  });
+});

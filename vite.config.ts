@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { contentSecurityPolicy, livekitUrlsFromEnv } from './scripts/csp.mjs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+// TOCSIN_VERSION lets the update-flow tests build two visibly different releases of the same tree.
+const appVersion = process.env.TOCSIN_VERSION ?? pkg.version;
+const csp = contentSecurityPolicy({ livekitUrls: livekitUrlsFromEnv(process.env) });
+
+/**
+ * Writes the Content Security Policy into index.html, right after the charset and before any script,
+ * so even a host that sets no header serves a strict page.
+ */
+function cspMetaTag(): Plugin {
+  const charset = '<meta charset="utf-8" />';
+  return {
+    name: 'tocsin-csp-meta',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        if (!html.includes(charset)) throw new Error(`index.html must contain ${charset}`);
+        return html.replace(
+          charset,
+          `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`,
+        );
+      },
+    },
+  };
+}
+
+export default defineConfig({
+  define: {
+    __TOCSIN_VERSION__: JSON.stringify(appVersion),
+  },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    // Keep the home screen's critical path to one small entry chunk: lazy pages are split out.
+    modulePreload: { polyfill: false },
+  },
+  worker: { format: 'es' },
+  plugins: [
+    cspMetaTag(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'sw',
+      filename: 'sw.ts',
+      injectRegister: false,
+      // The glob below already precaches the icons; listing them twice would duplicate entries.
+      includeManifestIcons: false,
+      // The app registers /sw.js itself with workbox-window; the URL never changes (see sw/sw.ts).
+      registerType: 'prompt',
+      injectManifest: {
+        // Everything the app is made of, so that it launches and every route opens with no network.
+        // Source maps are not needed offline; the manifest is added by the plugin itself.
+        globPatterns: ['**/*.{html,js,css,svg,png,ico,txt,woff2}'],
+        globIgnores: ['**/*.map'],
+        // A chunk above this would be a build error rather than a silently uncached file.
+        maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
+      },
+      manifest: {
+        id: '/',
+        name: 'Tocsin',
+        short_name: 'Tocsin',
+        description:
+          'Cellule de crise hors ligne : annuaire, plan de crise, main courante et salle chiffrée de bout en bout.',
+        lang: 'fr',
+        dir: 'ltr',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'any',
+        theme_color: '#8f1d14',
+        background_color: '#faf7f2',
+        categories: ['productivity', 'utilities'],
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          {
+            src: '/icons/icon-maskable-512.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
+          { src: '/icons/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+        ],
+      },
+    }),
+  ],
+  preview: {
+    host: '127.0.0.1',
+    headers: { 'Content-Security-Policy': contentSecurityPolicy({ forHeader: true }) },
+  },
+});
