@@ -8,9 +8,17 @@ const dir = new URL('../public/icons/', import.meta.url);
 const outputs = [
   { source: 'icon.svg', file: 'icon-192.png', size: 192 },
   { source: 'icon.svg', file: 'icon-512.png', size: 512 },
-  { source: '../../scripts/icon-sources/icon-maskable.svg', file: 'icon-maskable-512.png', size: 512 },
+  {
+    source: '../../scripts/icon-sources/icon-maskable.svg',
+    file: 'icon-maskable-512.png',
+    size: 512,
+  },
   // iOS draws its own rounded corners and shows transparency as black: use the full-bleed art.
-  { source: '../../scripts/icon-sources/icon-maskable.svg', file: 'apple-touch-icon.png', size: 180 },
+  {
+    source: '../../scripts/icon-sources/icon-maskable.svg',
+    file: 'apple-touch-icon.png',
+    size: 180,
+  },
 ];
 
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });

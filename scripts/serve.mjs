@@ -14,6 +14,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentSecurityPolicy, livekitUrlsFromEnv } from './csp.mjs';
 
+/** @type {Record<string, string>} */
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -132,9 +133,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   } catch (error) {
-    const reason = /** @type {NodeJS.ErrnoException} */ (error).code === 'EADDRINUSE'
-      ? `port ${port} is already in use (is Tocsin already running?)`
-      : String(error);
+    const reason =
+      /** @type {NodeJS.ErrnoException} */ (error).code === 'EADDRINUSE'
+        ? `port ${port} is already in use (is Tocsin already running?)`
+        : String(error);
     console.error(`Tocsin could not start its web server: ${reason}`);
     process.exit(1);
   }

@@ -14,7 +14,8 @@ const PRELOAD_RELOAD_KEY = 'tocsin:reloaded-for-chunk';
  * reload would not help, and the page shows its own "could not load" message).
  */
 window.addEventListener('vite:preloadError', (event) => {
-  if (!navigator.onLine || sessionStorage.getItem(PRELOAD_RELOAD_KEY) === __TOCSIN_VERSION__) return;
+  if (!navigator.onLine || sessionStorage.getItem(PRELOAD_RELOAD_KEY) === __TOCSIN_VERSION__)
+    return;
   sessionStorage.setItem(PRELOAD_RELOAD_KEY, __TOCSIN_VERSION__);
   event.preventDefault();
   window.location.reload();

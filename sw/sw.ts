@@ -4,7 +4,11 @@
 //
 // It serves the app itself and nothing else. There is deliberately no runtime caching: the
 // directory, playbook and log live in IndexedDB, and media go to the LiveKit server, never here.
-import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import {
+  cleanupOutdatedCaches,
+  createHandlerBoundToURL,
+  precacheAndRoute,
+} from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 
 declare const self: ServiceWorkerGlobalScope;

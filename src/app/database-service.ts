@@ -5,9 +5,7 @@ import { Observable } from './observable.js';
 
 /** Why the database cannot be used right now, for the banner that tells the user what to do. */
 export type DatabaseProblem =
-  | { kind: DatabaseInterruption }
-  | { kind: 'failed'; reason: string }
-  | undefined;
+  { kind: DatabaseInterruption } | { kind: 'failed'; reason: string } | undefined;
 
 /** Opens the database once for the whole app and reports anything that stands in its way. */
 export class DatabaseService {

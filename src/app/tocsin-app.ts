@@ -180,7 +180,8 @@ export class TocsinApp extends LitElement {
   }
 
   override updated(): void {
-    const title = this._route.page === 'not-found' ? 'notFound.title' : PAGES[this._route.page].title;
+    const title =
+      this._route.page === 'not-found' ? 'notFound.title' : PAGES[this._route.page].title;
     document.title = `${t(title)} · Tocsin`;
   }
 
@@ -232,11 +233,13 @@ export class TocsinApp extends LitElement {
           : t('db.blocking');
     return html`<div class="alert" role="alert">
       <p>${message}</p>
-      ${problem.kind === 'blocking'
-        ? html`<button class="button" @click=${() => window.location.reload()}>
-            ${t('db.reload')}
-          </button>`
-        : nothing}
+      ${
+        problem.kind === 'blocking'
+          ? html`<button class="button" @click=${() => window.location.reload()}>
+              ${t('db.reload')}
+            </button>`
+          : nothing
+      }
     </div>`;
   }
 

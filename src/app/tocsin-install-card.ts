@@ -38,13 +38,15 @@ export class TocsinInstallCard extends LitElement {
     const mode = this.install?.mode.value;
     return html`<section class="card" aria-labelledby="install-title">
       <h2 id="install-title">${t('install.title')}</h2>
-      ${mode === 'installed'
-        ? html`<p class="ok">${t('install.installed')}</p>`
-        : mode === 'promptable'
-          ? html`<button class="button" @click=${() => this.install.promptInstall()}>
-              ${t('install.button')}
-            </button>`
-          : html`<p>${mode === 'ios' ? t('install.ios') : t('install.other')}</p>`}
+      ${
+        mode === 'installed'
+          ? html`<p class="ok">${t('install.installed')}</p>`
+          : mode === 'promptable'
+            ? html`<button class="button" @click=${() => this.install.promptInstall()}>
+                ${t('install.button')}
+              </button>`
+            : html`<p>${mode === 'ios' ? t('install.ios') : t('install.other')}</p>`
+      }
     </section>`;
   }
 }

@@ -14,9 +14,7 @@ export const icons = {
   playbook: frame(
     svg`<rect x="4" y="3" width="16" height="18" rx="2"/><path d="M8 8l1.5 1.5L12 7"/><path d="M8 14l1.5 1.5L12 13"/><path d="M14 8.5h3M14 14.5h3"/>`,
   ),
-  log: frame(
-    svg`<path d="M6 3h10l3 3v15H6z"/><path d="M9 9h7M9 13h7M9 17h4"/><path d="M3 6v15"/>`,
-  ),
+  log: frame(svg`<path d="M6 3h10l3 3v15H6z"/><path d="M9 9h7M9 13h7M9 17h4"/><path d="M3 6v15"/>`),
   room: frame(
     svg`<rect x="2.5" y="6" width="13" height="12" rx="2"/><path d="M15.5 10.5l6-3.5v10l-6-3.5"/>`,
   ),

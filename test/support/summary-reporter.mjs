@@ -7,9 +7,11 @@ import { writeFileSync } from 'node:fs';
  */
 export function summaryReporter(file) {
   return {
+    /** @param {{ sessions: import('@web/test-runner').TestSession[] }} run */
     onTestRunFinished({ sessions }) {
       if (!file) return;
       const totals = { passed: 0, failed: 0, skipped: 0 };
+      /** @param {import('@web/test-runner').TestSuiteResult} suite */
       const walk = (suite) => {
         for (const test of suite.tests) {
           if (test.skipped) totals.skipped++;

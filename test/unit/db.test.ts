@@ -17,7 +17,11 @@ describe('database', () => {
     for (const name of names.splice(0)) await deleteDB(name);
   });
 
-  async function open(name: string, migrations: readonly Migration[] = MIGRATIONS, onInterruption?: (r: DatabaseInterruption) => void) {
+  async function open(
+    name: string,
+    migrations: readonly Migration[] = MIGRATIONS,
+    onInterruption?: (r: DatabaseInterruption) => void,
+  ) {
     const db = await openTocsinDB({ name, migrations, onInterruption });
     connections.push(db);
     return db;

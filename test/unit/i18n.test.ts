@@ -30,7 +30,12 @@ describe('i18n', () => {
   });
 
   it('has a real French translation for every English message, with the same arguments', () => {
-    const sameInBoth = new Set(['home.organisation', 'home.version', 'log.title', 'app.skipToContent']);
+    const sameInBoth = new Set([
+      'home.organisation',
+      'home.version',
+      'log.title',
+      'app.skipToContent',
+    ]);
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
       const english = en[key];
       const french = fr[key];

@@ -3,7 +3,14 @@ import { setLocale } from '../../src/app/i18n/i18n.js';
 import type { PageElement } from '../../src/app/page-element.js';
 import { PAGES, loadPage } from '../../src/app/pages.js';
 import type { PageId } from '../../src/app/router.js';
-import { cleanUpTestServices, createTestServices, installKit, sampleKit, shadowText, waitFor } from './helpers.js';
+import {
+  cleanUpTestServices,
+  createTestServices,
+  installKit,
+  sampleKit,
+  shadowText,
+  waitFor,
+} from './helpers.js';
 
 const PAGE_IDS = Object.keys(PAGES) as PageId[];
 const TAGS: Record<PageId, string> = {
@@ -33,7 +40,11 @@ describe('pages', () => {
       it(`${page} is accessible in ${locale}`, async () => {
         setLocale(locale);
         const element = await renderPage(page);
-        await waitFor(() => !shadowText(element).includes('Loading') && !shadowText(element).includes('Chargement'), 'the page to load');
+        await waitFor(
+          () =>
+            !shadowText(element).includes('Loading') && !shadowText(element).includes('Chargement'),
+          'the page to load',
+        );
         await expect(element).to.be.accessible();
         const heading = element.shadowRoot!.querySelector('h1');
         expect(heading, 'every page has one h1').to.exist;

@@ -56,7 +56,10 @@ describe('the app shell', () => {
     window.location.hash = '#/directory';
     await waitFor(() => {
       const page = currentPage(element);
-      return page?.localName === 'tocsin-directory-page' && page.shadowRoot?.activeElement?.localName === 'h1';
+      return (
+        page?.localName === 'tocsin-directory-page' &&
+        page.shadowRoot?.activeElement?.localName === 'h1'
+      );
     }, 'focus on the directory heading');
   });
 
@@ -111,10 +114,14 @@ describe('the update banner', () => {
 
 describe('the install card', () => {
   const render = (install: InstallService) =>
-    fixture<TocsinInstallCard>(html`<tocsin-install-card .install=${install}></tocsin-install-card>`);
+    fixture<TocsinInstallCard>(
+      html`<tocsin-install-card .install=${install}></tocsin-install-card>`,
+    );
 
   it('gives the Share → Add to Home Screen steps on iPhone and iPad', async () => {
-    const card = await render(new InstallService({ standalone: false, ios: true }, () => undefined));
+    const card = await render(
+      new InstallService({ standalone: false, ios: true }, () => undefined),
+    );
     expect(shadowText(card)).to.include('Add to Home Screen');
     await expect(card).to.be.accessible();
   });
@@ -122,7 +129,11 @@ describe('the install card', () => {
   it('shows an Install button when the browser offers to install, and asks for persistence once installed', async () => {
     let persistenceAsked = 0;
     const target = new EventTarget() as unknown as Window;
-    const install = new InstallService({ standalone: false, ios: false }, () => persistenceAsked++, target);
+    const install = new InstallService(
+      { standalone: false, ios: false },
+      () => persistenceAsked++,
+      target,
+    );
     const card = await render(install);
     expect(card.shadowRoot!.querySelector('button')).to.be.null;
 
@@ -149,7 +160,9 @@ describe('the install card', () => {
 
   it('knows it is installed when launched from the home screen', async () => {
     let persistenceAsked = 0;
-    const card = await render(new InstallService({ standalone: true, ios: true }, () => persistenceAsked++));
+    const card = await render(
+      new InstallService({ standalone: true, ios: true }, () => persistenceAsked++),
+    );
     expect(shadowText(card)).to.include('installed on this device');
     expect(persistenceAsked).to.equal(1);
   });

@@ -10,7 +10,11 @@ describe('storage service', () => {
       estimate: async () => ({ usage: 1234, quota: 5_000_000 }),
     } as unknown as StorageManager;
     const service = new StorageService(manager);
-    expect(await service.refresh()).to.deep.equal({ persisted: false, usage: 1234, quota: 5_000_000 });
+    expect(await service.refresh()).to.deep.equal({
+      persisted: false,
+      usage: 1234,
+      quota: 5_000_000,
+    });
     expect(await service.requestPersistence()).to.equal(true);
     expect(service.status.value?.persisted).to.equal(true);
   });

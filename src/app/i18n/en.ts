@@ -44,7 +44,8 @@ export const en = {
   'home.room': 'Crisis room',
   'home.server': 'Server',
   'home.kitVersion': 'Crisis kit',
-  'home.kitVersionValue': (version: number, issued: string) => `version ${version}, issued ${issued}`,
+  'home.kitVersionValue': (version: number, issued: string) =>
+    `version ${version}, issued ${issued}`,
   'home.kitExpires': (date: string) => `Valid until ${date}`,
   'home.kitExpired': (date: string) =>
     `This crisis kit expired on ${date}. It stays readable; ask your administrator for a new one.`,
@@ -61,10 +62,8 @@ export const en = {
   'install.title': 'Install on this device',
   'install.button': 'Install Tocsin',
   'install.installed': 'Tocsin is installed on this device.',
-  'install.ios':
-    'On iPhone or iPad, in Safari: tap the Share button, then “Add to Home Screen”.',
-  'install.other':
-    'Open your browser’s menu and choose “Install app” or “Add to Home screen”.',
+  'install.ios': 'On iPhone or iPad, in Safari: tap the Share button, then “Add to Home Screen”.',
+  'install.other': 'Open your browser’s menu and choose “Install app” or “Add to Home screen”.',
 
   'directory.title': 'Directory',
   'directory.empty.title': 'No contacts yet',

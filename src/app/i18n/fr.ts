@@ -35,7 +35,8 @@ export const fr: Messages = {
   'home.notEnrolled.title': 'Appareil pas encore enrôlé',
   'home.notEnrolled.body':
     'Cet appareil ne contient pas encore de kit de crise. L’administrateur de crise remet à chaque membre un lien ou un QR code d’enrôlement.',
-  'home.notEnrolled.step1': 'Ouvrez votre lien d’enrôlement, ou scannez votre QR code, sur cet appareil.',
+  'home.notEnrolled.step1':
+    'Ouvrez votre lien d’enrôlement, ou scannez votre QR code, sur cet appareil.',
   'home.notEnrolled.step2':
     'Comparez l’empreinte affichée avec celle imprimée sur le kit papier avant d’accepter.',
   'home.notEnrolled.step3':
@@ -98,7 +99,8 @@ export const fr: Messages = {
   'settings.languageAuto': 'Automatique (langue de l’appareil)',
   'settings.storage': 'Stockage sur cet appareil',
   'settings.persisted': 'Stockage persistant',
-  'settings.persistedYes': 'Accordé : le navigateur n’effacera pas de lui-même les données de Tocsin.',
+  'settings.persistedYes':
+    'Accordé : le navigateur n’effacera pas de lui-même les données de Tocsin.',
   'settings.persistedNo':
     'Non accordé : le navigateur peut effacer les données de Tocsin si l’espace vient à manquer. Installer Tocsin sur l’écran d’accueil l’accorde en général.',
   'settings.persistedUnsupported': 'Ce navigateur n’indique pas si le stockage est persistant.',

@@ -34,14 +34,18 @@ export class TocsinRoomPage extends PageElement {
           ${this.encryptionSupported ? t('room.e2eeSupported') : t('room.e2eeUnsupported')}
         </p>
       </section>
-      ${this._kit === undefined
-        ? html`<p role="status" class="muted">${t('app.loading')}</p>`
-        : this._kit
-          ? html`<section class="card"><p>${t('room.enrolled', this._kit.room.name)}</p></section>`
-          : html`<tocsin-empty-state
-              heading=${t('home.notEnrolled.title')}
-              body=${t('room.notEnrolled')}
-            ></tocsin-empty-state>`}`;
+      ${
+        this._kit === undefined
+          ? html`<p role="status" class="muted">${t('app.loading')}</p>`
+          : this._kit
+            ? html`<section class="card">
+                <p>${t('room.enrolled', this._kit.room.name)}</p>
+              </section>`
+            : html`<tocsin-empty-state
+                heading=${t('home.notEnrolled.title')}
+                body=${t('room.notEnrolled')}
+              ></tocsin-empty-state>`
+      }`;
   }
 }
 

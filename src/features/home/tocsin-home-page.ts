@@ -66,11 +66,13 @@ export class TocsinHomePage extends PageElement {
   override render() {
     return html`
       <h1 tabindex="-1">${t('home.title')}</h1>
-      ${this._kit === undefined
-        ? html`<p role="status" class="muted">${t('app.loading')}</p>`
-        : this._kit
-          ? this.renderKit(this._kit)
-          : this.renderNotEnrolled()}
+      ${
+        this._kit === undefined
+          ? html`<p role="status" class="muted">${t('app.loading')}</p>`
+          : this._kit
+            ? this.renderKit(this._kit)
+            : this.renderNotEnrolled()
+      }
       ${this.renderDevice()}
       <tocsin-install-card .install=${this.services.install}></tocsin-install-card>
     `;
@@ -90,9 +92,11 @@ export class TocsinHomePage extends PageElement {
         <dt>${t('home.kitVersion')}</dt>
         <dd>
           ${t('home.kitVersionValue', kit.version, formatDate(new Date(kit.issued)))}<br />
-          ${isKitExpired(kit)
-            ? html`<span class="warning" role="alert">${t('home.kitExpired', expires)}</span>`
-            : t('home.kitExpires', expires)}
+          ${
+            isKitExpired(kit)
+              ? html`<span class="warning" role="alert">${t('home.kitExpired', expires)}</span>`
+              : t('home.kitExpires', expires)
+          }
         </dd>
       </dl>
     </section>`;
@@ -121,11 +125,13 @@ export class TocsinHomePage extends PageElement {
         <dd class=${online ? 'ok' : 'warning'}>${online ? t('home.online') : t('home.offline')}</dd>
         <dt>${t('home.storage')}</dt>
         <dd class=${persisted ? 'ok' : persisted === false ? 'warning' : nothing}>
-          ${persisted
-            ? t('home.storagePersistent')
-            : persisted === false
-              ? t('home.storageNotPersistent')
-              : t('home.storageUnknown')}
+          ${
+            persisted
+              ? t('home.storagePersistent')
+              : persisted === false
+                ? t('home.storageNotPersistent')
+                : t('home.storageUnknown')
+          }
         </dd>
         <dt>${t('home.version')}</dt>
         <dd>${this.services.appVersion}</dd>

@@ -133,30 +133,36 @@ export class TocsinSettingsPage extends PageElement {
       <dl class="facts">
         <dt>${t('settings.persisted')}</dt>
         <dd class=${persisted ? 'ok' : persisted === false ? 'warning' : ''}>
-          ${persisted
-            ? t('settings.persistedYes')
-            : persisted === false
-              ? t('settings.persistedNo')
-              : t('settings.persistedUnsupported')}
+          ${
+            persisted
+              ? t('settings.persistedYes')
+              : persisted === false
+                ? t('settings.persistedNo')
+                : t('settings.persistedUnsupported')
+          }
         </dd>
         <dt>${t('settings.space')}</dt>
         <dd>
-          ${status?.usage != null && status.quota != null
-            ? t('settings.usage', formatBytes(status.usage), formatBytes(status.quota))
-            : t('settings.usageUnknown')}
+          ${
+            status?.usage != null && status.quota != null
+              ? t('settings.usage', formatBytes(status.usage), formatBytes(status.quota))
+              : t('settings.usageUnknown')
+          }
         </dd>
       </dl>
-      ${persisted
-        ? ''
-        : html`<p>
-            <button
-              class="button secondary"
-              ?disabled=${this._requesting}
-              @click=${this.requestPersistence}
-            >
-              ${t('settings.persistRequest')}
-            </button>
-          </p>`}
+      ${
+        persisted
+          ? ''
+          : html`<p>
+              <button
+                class="button secondary"
+                ?disabled=${this._requesting}
+                @click=${this.requestPersistence}
+              >
+                ${t('settings.persistRequest')}
+              </button>
+            </p>`
+      }
     </section>`;
   }
 }

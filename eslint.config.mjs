@@ -1,0 +1,45 @@
+import js from '@eslint/js';
+import { configs as litConfigs } from 'eslint-plugin-lit';
+import litA11y from 'eslint-plugin-lit-a11y';
+import { configs as wcConfigs } from 'eslint-plugin-wc';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'dist-*/', 'node_modules/', '.cache/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['src/**/*.ts', 'test/unit/**/*.ts'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'lit-a11y': litA11y },
+    rules: {
+      ...litA11y.configs.recommended.rules,
+    },
+  },
+  litConfigs['flat/recommended'],
+  wcConfigs['flat/recommended'],
+  {
+    files: ['sw/**/*.ts'],
+    languageOptions: { globals: globals.serviceworker },
+  },
+  {
+    files: ['scripts/**/*.mjs', 'test/e2e/**/*.mjs', 'test/support/**/*.mjs', '*.mjs', '*.ts'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    files: ['scripts/**/*.mjs', 'test/**/*.mjs', 'bin/**'],
+    rules: { 'no-console': 'off' },
+  },
+  {
+    // Chai assertions such as `expect(x).to.be.null` are property reads by design.
+    files: ['test/**/*.ts'],
+    rules: { '@typescript-eslint/no-unused-expressions': 'off' },
+  },
+);

@@ -1,0 +1,82 @@
+// (a) After one visit, Tocsin launches and every route opens with the server gone.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import {
+  buildApp,
+  builtFiles,
+  launchBrowser,
+  openControlled,
+  pageHeading,
+  removeBuild,
+  startServer,
+  visitEveryRoute,
+} from './support.mjs';
+
+let dir;
+let server;
+let browser;
+
+before(async () => {
+  dir = await buildApp('offline');
+  server = await startServer(dir);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.kill();
+  await removeBuild(dir);
+});
+
+test('the service worker precaches every file the app is built from', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await openControlled(page, server.url);
+  const cached = await page.evaluate(async () => {
+    const urls = [];
+    for (const name of await caches.keys()) {
+      for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
+    }
+    return urls;
+  });
+  const expected = (await builtFiles(dir)).filter(
+    (path) => !path.endsWith('.map') && path !== '/sw.js' && path !== '/sw.mjs',
+  );
+  for (const path of expected) assert.ok(cached.includes(path), `${path} is precached`);
+  assert.ok(
+    expected.some((path) => /livekit-client\.e2ee\.worker-.*\.js$/.test(path)),
+    'the LiveKit E2EE worker is part of the build',
+  );
+  await context.close();
+});
+
+test('with the server killed, a reload renders from the service worker and every route opens', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await openControlled(page, server.url);
+  assert.equal(await pageHeading(page, 'tocsin-home-page'), 'Crisis cell');
+
+  await server.kill();
+  const response = await page.reload();
+  assert.ok(response, 'the reload got a response');
+  assert.equal(response.status(), 200);
+  assert.equal(response.fromServiceWorker(), true, 'the page came from the service worker');
+  assert.equal(await pageHeading(page, 'tocsin-home-page'), 'Crisis cell');
+
+  const headings = await visitEveryRoute(page);
+  assert.deepEqual(Object.keys(headings).sort(), ['#/', '#/directory', '#/log', '#/playbook', '#/room', '#/settings']);
+  // The room page loaded livekit-client's chunk from the precache and ran its support check.
+  await page.locator('tocsin-app nav a[href="#/room"]').click();
+  await page.locator('tocsin-room-page').getByText('end-to-end encrypted calls').waitFor();
+
+  // A new tab, and a deep link the server never had, also open offline (navigation fallback).
+  const second = await context.newPage();
+  const deep = await second.goto(new URL('/some/deep/link#/settings', server.url).href);
+  assert.equal(deep?.fromServiceWorker(), true);
+  assert.equal(await pageHeading(second, 'tocsin-settings-page'), 'Settings');
+
+  assert.deepEqual(errors, [], 'no uncaught error');
+  await context.close();
+});

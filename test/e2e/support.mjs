@@ -1,0 +1,145 @@
+// Shared pieces of the end-to-end tests: production builds, the static server as a real child
+// process (so "offline" means the server is dead, not merely emulated), and the system Chromium.
+import { spawn } from 'node:child_process';
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+
+export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * Builds the production app into `.cache/e2e/<name>` and returns that directory.
+ * @param {string} name
+ * @param {Record<string, string>} env extra environment, e.g. TOCSIN_VERSION
+ */
+export async function buildApp(name, env = {}) {
+  const outDir = join(projectRoot, '.cache', 'e2e', name);
+  await run(
+    process.execPath,
+    [join(projectRoot, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+    env,
+  );
+  return outDir;
+}
+
+/** Removes a build made by {@link buildApp}. */
+export async function removeBuild(outDir) {
+  await rm(outDir, { recursive: true, force: true });
+}
+
+/** Every file of a build, as URL paths ("/assets/x.js"). */
+export async function builtFiles(outDir) {
+  const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => '/' + join(entry.parentPath, entry.name).slice(outDir.length + 1));
+}
+
+/** Runs a command quietly; its output is shown only if it fails. */
+function run(command, args, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: projectRoot,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(undefined)
+        : reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output}`)),
+    );
+  });
+}
+
+/**
+ * Starts scripts/serve.mjs on a free 127.0.0.1 port, in its own process group.
+ * @param {string} dir
+ * @returns {Promise<{ url: string, kill: () => Promise<void> }>}
+ */
+export function startServer(dir) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(projectRoot, 'scripts/serve.mjs'), '--port', '0', '--dir', dir], {
+      cwd: projectRoot,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`the static server exited early (${code})`)));
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = /Serving .* on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      if (!match) return;
+      child.stdout.removeAllListeners('data');
+      child.stdout.resume();
+      resolve({
+        url: match[1],
+        kill: () =>
+          new Promise((done) => {
+            if (child.exitCode !== null || child.signalCode !== null) return done(undefined);
+            child.removeAllListeners('exit');
+            child.once('exit', () => done(undefined));
+            process.kill(-child.pid, 'SIGKILL');
+          }),
+      });
+    });
+  });
+}
+
+/** Launches the system Chromium, headless. */
+export function launchBrowser() {
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+}
+
+/**
+ * Opens the app and waits until its service worker controls the page (the first visit is not
+ * controlled: the worker does not claim clients, so one reload is needed).
+ * @param {import('playwright-core').Page} page
+ * @param {string} url
+ */
+export async function openControlled(page, url) {
+  await page.goto(url);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+/**
+ * Waits until the routed page `tag` shows its heading, and returns that heading's text.
+ * @param {import('playwright-core').Page} page
+ * @param {string} tag
+ */
+export async function pageHeading(page, tag) {
+  const heading = page.locator(`tocsin-app main > ${tag} h1`);
+  await heading.waitFor({ timeout: 10_000 });
+  return heading.innerText();
+}
+
+/** The routes of the app, with the element each one shows. */
+export const ROUTES = [
+  { hash: '#/', tag: 'tocsin-home-page' },
+  { hash: '#/directory', tag: 'tocsin-directory-page' },
+  { hash: '#/playbook', tag: 'tocsin-playbook-page' },
+  { hash: '#/log', tag: 'tocsin-log-page' },
+  { hash: '#/room', tag: 'tocsin-room-page' },
+  { hash: '#/settings', tag: 'tocsin-settings-page' },
+];
+
+/**
+ * Opens every route by clicking the navigation, as a user does, and checks each page renders.
+ * @param {import('playwright-core').Page} page
+ */
+export async function visitEveryRoute(page) {
+  const headings = {};
+  for (const { hash, tag } of [...ROUTES.slice(1), ROUTES[0]]) {
+    await page.locator(`tocsin-app nav a[href="${hash}"]`).click();
+    headings[hash] = await pageHeading(page, tag);
+  }
+  return headings;
+}
