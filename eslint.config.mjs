@@ -24,8 +24,13 @@ export default tseslint.config(
     languageOptions: { globals: globals.serviceworker },
   },
   {
-    files: ['scripts/**/*.mjs', 'test/e2e/**/*.mjs', 'test/support/**/*.mjs', '*.mjs', '*.ts'],
+    files: ['deploy/**/*.mjs', 'test/e2e/**/*.mjs', 'test/support/**/*.mjs', 'test/bench/**/*.mjs', '*.mjs', '*.ts'],
     languageOptions: { globals: globals.node },
+  },
+  {
+    // End-to-end tests run code in the page through page.evaluate().
+    files: ['test/e2e/**/*.mjs', 'test/bench/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
     rules: {
@@ -34,7 +39,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.mjs', 'test/**/*.mjs', 'bin/**'],
+    files: ['deploy/**/*.mjs', 'test/**/*.mjs'],
     rules: { 'no-console': 'off' },
   },
   {

@@ -5,7 +5,7 @@ import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
 
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -58,13 +58,13 @@ function run(command, args, env) {
 }
 
 /**
- * Starts scripts/serve.mjs on a free 127.0.0.1 port, in its own process group.
+ * Starts deploy/serve.mjs on a free 127.0.0.1 port, in its own process group.
  * @param {string} dir
  * @returns {Promise<{ url: string, kill: () => Promise<void> }>}
  */
 export function startServer(dir) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(projectRoot, 'scripts/serve.mjs'), '--port', '0', '--dir', dir], {
+    const child = spawn(process.execPath, [join(projectRoot, 'deploy/serve.mjs'), '--port', '0', '--dir', dir], {
       cwd: projectRoot,
       detached: true,
       stdio: ['ignore', 'pipe', 'inherit'],

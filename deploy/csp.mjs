@@ -1,5 +1,5 @@
 // The Content Security Policy, in one place: the build writes it into index.html as a <meta> tag and
-// the static server (scripts/serve.mjs, and any production host per docs/security-headers.md) sends
+// the static server (deploy/serve.mjs, and any production host per docs/security-headers.md) sends
 // it as a header. Both must list the same LiveKit origins, because the browser enforces the
 // intersection of every policy it is given.
 

@@ -3,7 +3,7 @@
 // Policy, no-cache on the files that announce a new release, immutable caching of hashed assets.
 // docs/security-headers.md gives the same rules for nginx and Caddy.
 //
-//   node scripts/serve.mjs [--port 4173] [--host 127.0.0.1] [--dir dist]
+//   node deploy/serve.mjs [--port 4173] [--host 127.0.0.1] [--dir dist]
 //
 // Files are read from disk on every request, so a rebuild is served at once (the update tests rely
 // on it). Port 0 picks a free port; the first line printed is always "Serving <dir> on <url>".

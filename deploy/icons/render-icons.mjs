@@ -2,20 +2,20 @@
 // The PNGs are committed: the build never depends on this script.
 import { readFile, writeFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from './chromium.mjs';
+import { chromiumArgs, chromiumPath } from '../../test/support/chromium.mjs';
 
-const dir = new URL('../public/icons/', import.meta.url);
+const dir = new URL('../../public/icons/', import.meta.url);
 const outputs = [
   { source: 'icon.svg', file: 'icon-192.png', size: 192 },
   { source: 'icon.svg', file: 'icon-512.png', size: 512 },
   {
-    source: '../../scripts/icon-sources/icon-maskable.svg',
+    source: '../../deploy/icons/icon-maskable.svg',
     file: 'icon-maskable-512.png',
     size: 512,
   },
   // iOS draws its own rounded corners and shows transparency as black: use the full-bleed art.
   {
-    source: '../../scripts/icon-sources/icon-maskable.svg',
+    source: '../../deploy/icons/icon-maskable.svg',
     file: 'apple-touch-icon.png',
     size: 180,
   },
