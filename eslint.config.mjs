@@ -24,7 +24,14 @@ export default tseslint.config(
     languageOptions: { globals: globals.serviceworker },
   },
   {
-    files: ['deploy/**/*.mjs', 'test/e2e/**/*.mjs', 'test/support/**/*.mjs', 'test/bench/**/*.mjs', '*.mjs', '*.ts'],
+    files: [
+      'deploy/**/*.mjs',
+      'test/e2e/**/*.mjs',
+      'test/support/**/*.mjs',
+      'test/bench/**/*.mjs',
+      '*.mjs',
+      '*.ts',
+    ],
     languageOptions: { globals: globals.node },
   },
   {

@@ -10,6 +10,7 @@ import {
   precacheAndRoute,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { cacheNames } from 'workbox-core';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -19,6 +20,26 @@ declare const self: ServiceWorkerGlobalScope;
 // build can still lazy-load its own chunks until it reloads.
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
+
+// Chromium (≥123) can serve the hashed build files straight from the precache, without starting
+// this worker's JavaScript for each request (the Service Worker static routing API): a faster
+// launch, with the same files. Elsewhere the precache route above serves them.
+interface StaticRoutingInstallEvent extends ExtendableEvent {
+  addRoutes?: (rules: object[]) => Promise<void>;
+}
+self.addEventListener('install', (event: StaticRoutingInstallEvent) => {
+  if (!event.addRoutes) return;
+  event.waitUntil(
+    event
+      .addRoutes([
+        {
+          condition: { urlPattern: { pathname: '/assets/*' }, requestMethod: 'GET' },
+          source: { cacheName: cacheNames.precache },
+        },
+      ])
+      .catch(() => undefined),
+  );
+});
 
 // Every navigation inside the scope opens the app shell; routes are hash-based.
 registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html')));

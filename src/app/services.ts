@@ -24,6 +24,7 @@ export interface AppServices {
 
 /** Options of {@link createAppServices}; tests override the database name and environment. */
 export interface ServiceOptions {
+  database?: DatabaseService;
   databaseName?: string;
   appVersion?: string;
   installEnvironment?: ReturnType<typeof detectInstallEnvironment>;
@@ -31,7 +32,7 @@ export interface ServiceOptions {
 
 /** Builds the services of a running app. Nothing here touches the network. */
 export function createAppServices(options: ServiceOptions = {}): AppServices {
-  const database = new DatabaseService(options.databaseName);
+  const database = options.database ?? new DatabaseService(options.databaseName);
   const storage = new StorageService();
   return {
     appVersion: options.appVersion ?? __TOCSIN_VERSION__,

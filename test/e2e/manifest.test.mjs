@@ -36,9 +36,9 @@ test('the manifest has every field a home-screen install needs, and its icons lo
   await page.goto(server.url);
   const href = await page.locator('link[rel="manifest"]').getAttribute('href');
   assert.equal(await page.locator('link[rel="manifest"]').count(), 1, 'exactly one manifest link');
-  const response = await fetch(new URL(href, server.url));
+  const response = await fetch(new URL(href ?? '', server.url));
   assert.equal(response.status, 200);
-  assert.match(response.headers.get('content-type'), /application\/manifest\+json/);
+  assert.match(response.headers.get('content-type') ?? '', /application\/manifest\+json/);
   const manifest = await response.json();
 
   assert.equal(manifest.name, 'Tocsin');
@@ -56,8 +56,14 @@ test('the manifest has every field a home-screen install needs, and its icons lo
     return icon;
   };
   const required = [
-    find((i) => i.sizes === '192x192' && i.type === 'image/png' && /any/.test(i.purpose ?? 'any'), '192 px PNG'),
-    find((i) => i.sizes === '512x512' && i.type === 'image/png' && /any/.test(i.purpose ?? 'any'), '512 px PNG'),
+    find(
+      (i) => i.sizes === '192x192' && i.type === 'image/png' && /any/.test(i.purpose ?? 'any'),
+      '192 px PNG',
+    ),
+    find(
+      (i) => i.sizes === '512x512' && i.type === 'image/png' && /any/.test(i.purpose ?? 'any'),
+      '512 px PNG',
+    ),
     find((i) => /maskable/.test(i.purpose ?? ''), 'a maskable icon'),
   ];
   find((i) => i.type === 'image/svg+xml', 'an SVG icon');
@@ -74,10 +80,18 @@ test('the manifest has every field a home-screen install needs, and its icons lo
 
   // iOS reads these instead of the manifest.
   const touchIcon = await page.locator('link[rel="apple-touch-icon"]').getAttribute('href');
-  const touch = Buffer.from(await (await fetch(new URL(touchIcon, server.url))).arrayBuffer());
+  const touch = Buffer.from(
+    await (await fetch(new URL(touchIcon ?? '', server.url))).arrayBuffer(),
+  );
   assert.deepEqual(pngSize(touch), { width: 180, height: 180 });
-  assert.equal(await page.locator('meta[name="apple-mobile-web-app-capable"]').getAttribute('content'), 'yes');
-  assert.equal(await page.locator('meta[name="apple-mobile-web-app-title"]').getAttribute('content'), 'Tocsin');
+  assert.equal(
+    await page.locator('meta[name="apple-mobile-web-app-capable"]').getAttribute('content'),
+    'yes',
+  );
+  assert.equal(
+    await page.locator('meta[name="apple-mobile-web-app-title"]').getAttribute('content'),
+    'Tocsin',
+  );
   assert.ok(await page.locator('meta[name="theme-color"]').getAttribute('content'));
 });
 

@@ -35,7 +35,8 @@ test('the service worker precaches every file the app is built from', async () =
   const cached = await page.evaluate(async () => {
     const urls = [];
     for (const name of await caches.keys()) {
-      for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
+      for (const request of await (await caches.open(name)).keys())
+        urls.push(new URL(request.url).pathname);
     }
     return urls;
   });
@@ -66,7 +67,14 @@ test('with the server killed, a reload renders from the service worker and every
   assert.equal(await pageHeading(page, 'tocsin-home-page'), 'Crisis cell');
 
   const headings = await visitEveryRoute(page);
-  assert.deepEqual(Object.keys(headings).sort(), ['#/', '#/directory', '#/log', '#/playbook', '#/room', '#/settings']);
+  assert.deepEqual(Object.keys(headings).sort(), [
+    '#/',
+    '#/directory',
+    '#/log',
+    '#/playbook',
+    '#/room',
+    '#/settings',
+  ]);
   // The room page loaded livekit-client's chunk from the precache and ran its support check.
   await page.locator('tocsin-app nav a[href="#/room"]').click();
   await page.locator('tocsin-room-page').getByText('end-to-end encrypted calls').waitFor();

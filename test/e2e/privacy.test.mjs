@@ -4,7 +4,14 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { buildApp, launchBrowser, openControlled, removeBuild, startServer, visitEveryRoute } from './support.mjs';
+import {
+  buildApp,
+  launchBrowser,
+  openControlled,
+  removeBuild,
+  startServer,
+  visitEveryRoute,
+} from './support.mjs';
 
 // Makes requests made by the service worker itself visible to the context (microsoft/playwright#2311).
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
@@ -37,9 +44,10 @@ test('every route loads with no request to another origin and no CSP violation',
     if (new URL(url).origin !== origin) foreign.push(url);
   });
   await context.addInitScript(() => {
-    window.__cspViolations = [];
+    const violations = [];
+    Object.assign(window, { cspViolations: violations });
     document.addEventListener('securitypolicyviolation', (event) =>
-      window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`),
+      violations.push(`${event.violatedDirective} ${event.blockedURI}`),
     );
   });
   const page = await context.newPage();
@@ -53,8 +61,15 @@ test('every route loads with no request to another origin and no CSP violation',
   await page.locator('tocsin-room-page').getByText('end-to-end encrypted calls').waitFor();
 
   assert.deepEqual(foreign, [], 'no request to another origin');
-  assert.ok([...seen].some((url) => url.endsWith('/sw.js')), 'service-worker requests were observed');
-  assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'no CSP violation');
+  assert.ok(
+    [...seen].some((url) => url.endsWith('/sw.js')),
+    'service-worker requests were observed',
+  );
+  assert.deepEqual(
+    await page.evaluate(() => Reflect.get(window, 'cspViolations')),
+    [],
+    'no CSP violation',
+  );
   assert.deepEqual(consoleErrors, [], 'no console error');
   await context.close();
 });

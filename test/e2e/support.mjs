@@ -18,7 +18,15 @@ export async function buildApp(name, env = {}) {
   const outDir = join(projectRoot, '.cache', 'e2e', name);
   await run(
     process.execPath,
-    [join(projectRoot, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+    [
+      join(projectRoot, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--outDir',
+      outDir,
+      '--emptyOutDir',
+      '--logLevel',
+      'warn',
+    ],
     env,
   );
   return outDir;
@@ -64,11 +72,15 @@ function run(command, args, env) {
  */
 export function startServer(dir) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(projectRoot, 'deploy/serve.mjs'), '--port', '0', '--dir', dir], {
-      cwd: projectRoot,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(projectRoot, 'deploy/serve.mjs'), '--port', '0', '--dir', dir],
+      {
+        cwd: projectRoot,
+        detached: true,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let output = '';
     child.on('error', reject);
     child.on('exit', (code) => reject(new Error(`the static server exited early (${code})`)));
@@ -85,7 +97,7 @@ export function startServer(dir) {
             if (child.exitCode !== null || child.signalCode !== null) return done(undefined);
             child.removeAllListeners('exit');
             child.once('exit', () => done(undefined));
-            process.kill(-child.pid, 'SIGKILL');
+            process.kill(-(child.pid ?? 0), 'SIGKILL');
           }),
       });
     });

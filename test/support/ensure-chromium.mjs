@@ -33,7 +33,8 @@ const hasAptGet = spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).statu
 if (process.getuid?.() === 0 && hasAptGet && !process.env.CHROME_PATH) {
   console.log('Chromium is missing: installing Debian’s chromium package for the browser tests…');
   const installed =
-    aptGet('install', '-y', 'chromium') || (aptGet('update') && aptGet('install', '-y', 'chromium'));
+    aptGet('install', '-y', 'chromium') ||
+    (aptGet('update') && aptGet('install', '-y', 'chromium'));
   if (installed && isExecutable(chromiumPath)) process.exit(0);
 }
 

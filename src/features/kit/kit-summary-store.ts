@@ -1,12 +1,35 @@
 import type { DatabaseService } from '../../app/database-service.js';
 import { CURRENT_KIT_KEY, STORE, type InstalledKitSummary } from '../../db/schema.js';
 
-/** Reads what the app shows of the installed crisis kit. */
+/**
+ * Reads what the app shows of the installed crisis kit. The summary is read once per app start and
+ * kept: it changes only when a kit is installed, which must go through {@link forget}.
+ */
 export class KitSummaryStore {
+  private reading?: Promise<InstalledKitSummary | undefined>;
+
   constructor(private readonly database: DatabaseService) {}
 
   /** The installed kit's summary, or undefined when this device is not enrolled yet. */
-  async loadInstalledKit(): Promise<InstalledKitSummary | undefined> {
+  loadInstalledKit(): Promise<InstalledKitSummary | undefined> {
+    this.reading ??= this.read().catch((error: unknown) => {
+      this.reading = undefined;
+      throw error;
+    });
+    return this.reading;
+  }
+
+  /** Keeps a summary read elsewhere (the launch reads it together with the settings). */
+  remember(kit: InstalledKitSummary | undefined): void {
+    this.reading = Promise.resolve(kit);
+  }
+
+  /** Drops the kept summary, so the next load reads the database again. */
+  forget(): void {
+    this.reading = undefined;
+  }
+
+  private async read(): Promise<InstalledKitSummary | undefined> {
     const db = await this.database.db();
     return db.get(STORE.kit, CURRENT_KIT_KEY);
   }
