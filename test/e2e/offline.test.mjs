@@ -1,5 +1,7 @@
 // (a) After one visit, Tocsin launches and every route opens with the server gone.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
   buildApp,
@@ -48,6 +50,38 @@ test('the service worker precaches every file the app is built from', async () =
     expected.some((path) => /livekit-client\.e2ee\.worker-.*\.js$/.test(path)),
     'the LiveKit E2EE worker is part of the build',
   );
+  await context.close();
+});
+
+test('livekit-client is not part of the start-up JavaScript: only the room page loads it', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await pageHeading(page, 'tocsin-home-page');
+  const loadedScripts = () =>
+    page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => new URL(entry.name).pathname)
+        .filter((path) => path.endsWith('.js')),
+    );
+  const atStart = await loadedScripts();
+  assert.ok(atStart.length > 0);
+  for (const path of atStart) {
+    const code = await readFile(join(dir, path), 'utf8');
+    // RTCPeerConnection is all over livekit-client and nowhere in Tocsin's own start-up code.
+    assert.doesNotMatch(
+      code,
+      /RTCPeerConnection/,
+      `${path}, loaded at start-up, holds no LiveKit code`,
+    );
+  }
+  await page.locator('tocsin-app nav a[href="#/room"]').click();
+  await pageHeading(page, 'tocsin-room-page');
+  const roomScripts = (await loadedScripts()).filter((path) => !atStart.includes(path));
+  let roomCode = '';
+  for (const path of roomScripts) roomCode += await readFile(join(dir, path), 'utf8');
+  assert.match(roomCode, /RTCPeerConnection/, 'opening the room loaded livekit-client');
   await context.close();
 });
 
