@@ -3,6 +3,8 @@ import type { PageId } from './router.js';
 
 /** How each page appears in the navigation and how its code is fetched. */
 export interface PageEntry {
+  /** The page's element, defined once its module has loaded. */
+  tag: keyof HTMLElementTagNameMap;
   /** The navigation label. */
   navLabel: MessageKey;
   /** The page title, also used for document.title. */
@@ -14,31 +16,37 @@ export interface PageEntry {
 /** Every page, in navigation order. Loading is lazy so the home screen only pays for itself. */
 export const PAGES: Record<PageId, PageEntry> = {
   home: {
+    tag: 'tocsin-home-page',
     navLabel: 'nav.home',
     title: 'home.title',
     load: () => import('../features/home/tocsin-home-page.js'),
   },
   directory: {
+    tag: 'tocsin-directory-page',
     navLabel: 'nav.directory',
     title: 'directory.title',
     load: () => import('../features/directory/tocsin-directory-page.js'),
   },
   playbook: {
+    tag: 'tocsin-playbook-page',
     navLabel: 'nav.playbook',
     title: 'playbook.title',
     load: () => import('../features/playbook/tocsin-playbook-page.js'),
   },
   log: {
+    tag: 'tocsin-log-page',
     navLabel: 'nav.log',
     title: 'log.title',
     load: () => import('../features/log/tocsin-log-page.js'),
   },
   room: {
+    tag: 'tocsin-room-page',
     navLabel: 'nav.room',
     title: 'room.title',
     load: () => import('../features/call/tocsin-room-page.js'),
   },
   settings: {
+    tag: 'tocsin-settings-page',
     navLabel: 'nav.settings',
     title: 'settings.title',
     load: () => import('../features/settings/tocsin-settings-page.js'),

@@ -192,14 +192,17 @@ export class TocsinApp extends LitElement {
       this._shownPage = undefined;
       return;
     }
-    try {
-      await loadPage(route.page);
-    } catch {
-      if (this._route === route) this._loadFailed = true;
-      return;
+    // A page already loaded (home, at launch) shows in the same render as the shell.
+    if (!customElements.get(PAGES[route.page].tag)) {
+      try {
+        await loadPage(route.page);
+      } catch {
+        if (this._route === route) this._loadFailed = true;
+        return;
+      }
+      // A later navigation won the race; it shows its own page.
+      if (this._route !== route) return;
     }
-    // A later navigation won the race; it shows its own page.
-    if (this._route !== route) return;
     this._shownPage = route.page;
     if (byUser) {
       await this.updateComplete;

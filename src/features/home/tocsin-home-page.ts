@@ -53,6 +53,7 @@ export class TocsinHomePage extends PageElement {
   private async load(): Promise<void> {
     const services = this.services;
     void services.storage.refresh();
+    this._kit = services.kit.alreadyKnown();
     try {
       this._kit = (await services.kit.loadInstalledKit()) ?? null;
     } catch {

@@ -7,6 +7,7 @@ import { CURRENT_KIT_KEY, STORE, type InstalledKitSummary } from '../../db/schem
  */
 export class KitSummaryStore {
   private reading?: Promise<InstalledKitSummary | undefined>;
+  private known?: { kit: InstalledKitSummary | undefined };
 
   constructor(private readonly database: DatabaseService) {}
 
@@ -22,16 +23,28 @@ export class KitSummaryStore {
   /** Keeps a summary read elsewhere (the launch reads it together with the settings). */
   remember(kit: InstalledKitSummary | undefined): void {
     this.reading = Promise.resolve(kit);
+    this.known = { kit };
+  }
+
+  /**
+   * The summary if it is already in memory: null when known to be absent, undefined when not read
+   * yet. Lets home render the kit in its first frame after launch.
+   */
+  alreadyKnown(): InstalledKitSummary | null | undefined {
+    return this.known ? (this.known.kit ?? null) : undefined;
   }
 
   /** Drops the kept summary, so the next load reads the database again. */
   forget(): void {
     this.reading = undefined;
+    this.known = undefined;
   }
 
   private async read(): Promise<InstalledKitSummary | undefined> {
     const db = await this.database.db();
-    return db.get(STORE.kit, CURRENT_KIT_KEY);
+    const kit = await db.get(STORE.kit, CURRENT_KIT_KEY);
+    this.known = { kit };
+    return kit;
   }
 }
 
