@@ -5,7 +5,11 @@ import { Observable } from './observable.js';
 
 /** Why the database cannot be used right now, for the banner that tells the user what to do. */
 export type DatabaseProblem =
-  { kind: DatabaseInterruption } | { kind: 'failed'; reason: string } | undefined;
+  | { kind: DatabaseInterruption }
+  /** The device is out of space: said plainly, since the user can act on it. */
+  | { kind: 'full' }
+  | { kind: 'failed'; reason: string }
+  | undefined;
 
 /** Opens the database once for the whole app and reports anything that stands in its way. */
 export class DatabaseService {
@@ -30,7 +34,9 @@ export class DatabaseService {
       },
       (error: unknown) => {
         this.opening = undefined;
-        this.problem.set({ kind: 'failed', reason: describeError(error) });
+        this.problem.set(
+          isQuotaError(error) ? { kind: 'full' } : { kind: 'failed', reason: describeError(error) },
+        );
         throw error;
       },
     );
@@ -38,10 +44,12 @@ export class DatabaseService {
   }
 }
 
-/** A short, secret-free description of an error for the user. */
+/** Whether an error means the device's storage is full. */
+export function isQuotaError(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'QuotaExceededError';
+}
+
+/** A short description of an error, for the "could not open" message (never holds secrets). */
 export function describeError(error: unknown): string {
-  if (error instanceof DOMException && error.name === 'QuotaExceededError') {
-    return 'the device is out of storage space';
-  }
-  return error instanceof Error ? error.message : String(error);
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -228,12 +228,13 @@ export class TocsinApp extends LitElement {
   private renderDatabaseProblem() {
     const problem = this.services.database.problem.value;
     if (!problem) return nothing;
-    const message =
-      problem.kind === 'failed'
-        ? t('db.failed', problem.reason)
-        : problem.kind === 'blocked'
-          ? t('db.blocked')
-          : t('db.blocking');
+    const messages = {
+      blocked: () => t('db.blocked'),
+      blocking: () => t('db.blocking'),
+      full: () => t('db.full'),
+      failed: () => t('db.failed', problem.kind === 'failed' ? problem.reason : ''),
+    };
+    const message = messages[problem.kind]();
     return html`<div class="alert" role="alert">
       <p>${message}</p>
       ${

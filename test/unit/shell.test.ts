@@ -82,6 +82,11 @@ describe('the app shell', () => {
     expect(element.shadowRoot!.querySelector('[role="alert"]')?.textContent).to.include(
       'Close or reload that tab',
     );
+    element.services.database.problem.set({ kind: 'full' });
+    await element.updateComplete;
+    expect(element.shadowRoot!.querySelector('[role="alert"]')?.textContent).to.include(
+      'out of storage space',
+    );
   });
 });
 

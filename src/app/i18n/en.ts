@@ -24,6 +24,8 @@ export const en = {
     'Tocsin is open in another tab with an older version. Close or reload that tab to continue.',
   'db.blocking': 'Tocsin was updated in another tab. Reload this tab to continue.',
   'db.reload': 'Reload this tab',
+  'db.full':
+    'This device is out of storage space. Free some space, then reload Tocsin: nothing already stored has been lost.',
   'db.failed': (reason: string) =>
     `This device's storage could not be opened (${reason}). Your data has not been changed.`,
 

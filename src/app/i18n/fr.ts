@@ -24,6 +24,8 @@ export const fr: Messages = {
     'Tocsin est ouvert dans un autre onglet avec une version plus ancienne. Fermez ou rechargez cet onglet pour continuer.',
   'db.blocking': 'Tocsin a été mis à jour dans un autre onglet. Rechargez celui-ci pour continuer.',
   'db.reload': 'Recharger cet onglet',
+  'db.full':
+    'L’espace de stockage de cet appareil est plein. Libérez de la place, puis rechargez Tocsin : rien de ce qui était enregistré n’est perdu.',
   'db.failed': (reason: string) =>
     `Le stockage de cet appareil n’a pas pu être ouvert (${reason}). Vos données n’ont pas été modifiées.`,
 
