@@ -11,6 +11,9 @@ export abstract class PageElement extends LitElement {
   /** The app's services, handed down by <tocsin-app>. */
   @property({ attribute: false }) services!: AppServices;
 
+  /** The query of the page's route, e.g. `contact=…` in `#/directory?contact=…`. */
+  @property({ attribute: false }) params = new URLSearchParams();
+
   protected readonly locale = new LocaleController(this);
 
   /** Moves focus to the page's first heading (it must carry tabindex="-1"). */

@@ -3,7 +3,10 @@ import { detectInstallEnvironment, InstallService } from './install-service.js';
 import { NetworkService } from './network-service.js';
 import { StorageService } from './storage-service.js';
 import { UpdateService } from './update-service.js';
+import { DirectoryStore } from '../features/directory/directory-store.js';
 import { KitSummaryStore } from '../features/kit/kit-summary-store.js';
+import { LogStore } from '../features/log/log-store.js';
+import { PlaybookStore } from '../features/playbook/playbook-store.js';
 import { SettingsStore } from '../features/settings/settings-store.js';
 
 /**
@@ -16,6 +19,9 @@ export interface AppServices {
   readonly database: DatabaseService;
   readonly settings: SettingsStore;
   readonly kit: KitSummaryStore;
+  readonly directory: DirectoryStore;
+  readonly playbooks: PlaybookStore;
+  readonly log: LogStore;
   readonly storage: StorageService;
   readonly network: NetworkService;
   readonly install: InstallService;
@@ -34,11 +40,16 @@ export interface ServiceOptions {
 export function createAppServices(options: ServiceOptions = {}): AppServices {
   const database = options.database ?? new DatabaseService(options.databaseName);
   const storage = new StorageService();
+  const settings = new SettingsStore(database);
+  const log = new LogStore(database, settings);
   return {
     appVersion: options.appVersion ?? __TOCSIN_VERSION__,
     database,
-    settings: new SettingsStore(database),
+    settings,
     kit: new KitSummaryStore(database),
+    directory: new DirectoryStore(database),
+    playbooks: new PlaybookStore(database, log),
+    log,
     storage,
     network: new NetworkService(),
     // Installing is one of the two moments Tocsin asks the browser to keep its data.

@@ -108,7 +108,35 @@ export class TocsinApp extends LitElement {
         box-shadow: inset 0 3px 0 var(--tocsin-red);
       }
 
+      .quick {
+        position: fixed;
+        right: 1rem;
+        bottom: calc(72px + env(safe-area-inset-bottom));
+        z-index: 5;
+        min-height: 56px;
+        border-radius: 28px;
+        box-shadow: 0 4px 12px rgb(0 0 0 / 0.25);
+      }
+
+      @media print {
+        .skip,
+        .banners,
+        .quick,
+        nav {
+          display: none;
+        }
+
+        :host {
+          display: block;
+          background: none;
+        }
+      }
+
       @media (min-width: 48rem) {
+        .quick {
+          bottom: 1.5rem;
+        }
+
         :host {
           grid-template-columns: 7rem 1fr;
           grid-template-rows: auto 1fr;
@@ -221,6 +249,10 @@ export class TocsinApp extends LitElement {
         ${this.renderDatabaseProblem()}
       </div>
       <main id="content" tabindex="-1">${this.renderPage()}</main>
+      <button class="quick button" @click=${this.openQuickEntry} aria-haspopup="dialog">
+        + ${t('log.quickEntry')}
+      </button>
+      <tocsin-quick-entry .services=${this.services}></tocsin-quick-entry>
       ${this.renderNav()}
     `;
   }
@@ -268,17 +300,35 @@ export class TocsinApp extends LitElement {
     const services = this.services;
     switch (route.page) {
       case 'home':
-        return html`<tocsin-home-page .services=${services}></tocsin-home-page>`;
+        return html`<tocsin-home-page
+          .services=${services}
+          .params=${route.params}
+        ></tocsin-home-page>`;
       case 'directory':
-        return html`<tocsin-directory-page .services=${services}></tocsin-directory-page>`;
+        return html`<tocsin-directory-page
+          .services=${services}
+          .params=${route.params}
+        ></tocsin-directory-page>`;
       case 'playbook':
-        return html`<tocsin-playbook-page .services=${services}></tocsin-playbook-page>`;
+        return html`<tocsin-playbook-page
+          .services=${services}
+          .params=${route.params}
+        ></tocsin-playbook-page>`;
       case 'log':
-        return html`<tocsin-log-page .services=${services}></tocsin-log-page>`;
+        return html`<tocsin-log-page
+          .services=${services}
+          .params=${route.params}
+        ></tocsin-log-page>`;
       case 'room':
-        return html`<tocsin-room-page .services=${services}></tocsin-room-page>`;
+        return html`<tocsin-room-page
+          .services=${services}
+          .params=${route.params}
+        ></tocsin-room-page>`;
       case 'settings':
-        return html`<tocsin-settings-page .services=${services}></tocsin-settings-page>`;
+        return html`<tocsin-settings-page
+          .services=${services}
+          .params=${route.params}
+        ></tocsin-settings-page>`;
     }
   }
 
@@ -297,6 +347,13 @@ export class TocsinApp extends LitElement {
       </ul>
     </nav>`;
   }
+
+  /** The quick-entry dialog is loaded with the log's code, on first use. */
+  private readonly openQuickEntry = async () => {
+    await import('../features/log/tocsin-quick-entry.js');
+    await this.updateComplete;
+    await this.renderRoot.querySelector('tocsin-quick-entry')?.open();
+  };
 
   /**
    * A button rather than a `#content` link: the hash belongs to the router, and a fragment link

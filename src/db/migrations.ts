@@ -1,5 +1,5 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import { STORE, type TocsinDB } from './schema.js';
+import { INDEX, STORE, type TocsinDB } from './schema.js';
 
 type UpgradeTransaction = IDBPTransaction<TocsinDB, StoreNames<TocsinDB>[], 'versionchange'>;
 
@@ -16,6 +16,18 @@ export const MIGRATIONS: readonly Migration[] = [
   (db) => {
     db.createObjectStore(STORE.settings, { keyPath: 'key' });
     db.createObjectStore(STORE.kit);
+  },
+  // 2: the crisis cell's own data: directory, playbooks, crises, the main courante, ticks.
+  (db) => {
+    const contacts = db.createObjectStore(STORE.contacts, { keyPath: 'id' });
+    contacts.createIndex(INDEX.contactsByOrigin, 'origin');
+    db.createObjectStore(STORE.playbooks);
+    db.createObjectStore(STORE.crises, { keyPath: 'id' });
+    const entries = db.createObjectStore(STORE.logEntries, { keyPath: 'id' });
+    entries.createIndex(INDEX.entriesByCrisis, 'crisisId');
+    entries.createIndex(INDEX.entriesByChain, ['crisisId', 'deviceId', 'seq'], { unique: true });
+    const ticks = db.createObjectStore(STORE.ticks, { keyPath: ['crisisId', 'itemId'] });
+    ticks.createIndex(INDEX.ticksByCrisis, 'crisisId');
   },
 ];
 

@@ -1,4 +1,7 @@
 import type { DBSchema } from 'idb';
+import type { Contact } from '../features/directory/contact.js';
+import type { Crisis, LogEntry } from '../features/log/model.js';
+import type { ChecklistTick, Playbook } from '../features/playbook/model.js';
 
 /** The one IndexedDB database of Tocsin. */
 export const DB_NAME = 'tocsin';
@@ -7,10 +10,30 @@ export const DB_NAME = 'tocsin';
 export const STORE = {
   settings: 'settings',
   kit: 'kit',
+  contacts: 'contacts',
+  playbooks: 'playbooks',
+  crises: 'crises',
+  logEntries: 'logEntries',
+  ticks: 'ticks',
+} as const;
+
+/** The index names, next to their stores. */
+export const INDEX = {
+  /** contacts by origin ('kit' | 'local'). */
+  contactsByOrigin: 'byOrigin',
+  /** log entries of one crisis. */
+  entriesByCrisis: 'byCrisis',
+  /** one device's chain in one crisis, in sequence order: [crisisId, deviceId, seq]. */
+  entriesByChain: 'byChain',
+  /** checklist ticks of one crisis. */
+  ticksByCrisis: 'byCrisis',
 } as const;
 
 /** The key under which the installed kit's summary is kept in `STORE.kit`. */
 export const CURRENT_KIT_KEY = 'current';
+
+/** Where a stored playbook comes from. */
+export type PlaybookSlot = 'kit' | 'local';
 
 /** A user setting, stored by name. */
 export interface SettingRecord {
@@ -36,4 +59,25 @@ export interface InstalledKitSummary {
 export interface TocsinDB extends DBSchema {
   [STORE.settings]: { key: string; value: SettingRecord };
   [STORE.kit]: { key: string; value: InstalledKitSummary };
+  [STORE.contacts]: {
+    key: string;
+    value: Contact;
+    indexes: { [INDEX.contactsByOrigin]: string };
+  };
+  /** Keyed by where the playbook comes from: the signed kit, or imported on this device. */
+  [STORE.playbooks]: { key: PlaybookSlot; value: Playbook };
+  [STORE.crises]: { key: string; value: Crisis };
+  [STORE.logEntries]: {
+    key: string;
+    value: LogEntry;
+    indexes: {
+      [INDEX.entriesByCrisis]: string;
+      [INDEX.entriesByChain]: [string, string, number];
+    };
+  };
+  [STORE.ticks]: {
+    key: [string, string];
+    value: ChecklistTick;
+    indexes: { [INDEX.ticksByCrisis]: string };
+  };
 }

@@ -32,7 +32,27 @@ describe('database', () => {
     names.push(name);
     const db = await open(name);
     expect(db.version).to.equal(MIGRATIONS.length);
-    expect([...db.objectStoreNames].sort()).to.deep.equal([STORE.kit, STORE.settings].sort());
+    expect([...db.objectStoreNames].sort()).to.deep.equal(Object.values(STORE).sort());
+  });
+
+  it('upgrades a database filled at version 1 and finds every record intact', async () => {
+    const name = uniqueName();
+    names.push(name);
+    const v1 = await open(name, MIGRATIONS.slice(0, 1));
+    await v1.put(STORE.kit, sampleKit(), CURRENT_KIT_KEY);
+    await v1.put(STORE.settings, { key: 'locale', value: 'fr' });
+    await v1.put(STORE.settings, { key: 'device-id', value: 'device-1' });
+    v1.close();
+
+    const current = await open(name);
+    expect(current.version).to.equal(MIGRATIONS.length);
+    expect(await current.get(STORE.kit, CURRENT_KIT_KEY)).to.deep.equal(sampleKit());
+    expect(await current.getAll(STORE.settings)).to.deep.equal([
+      { key: 'device-id', value: 'device-1' },
+      { key: 'locale', value: 'fr' },
+    ]);
+    expect([...current.objectStoreNames].sort()).to.deep.equal(Object.values(STORE).sort());
+    expect(await current.count(STORE.logEntries)).to.equal(0);
   });
 
   it('keeps every record when a later version adds to the schema', async () => {

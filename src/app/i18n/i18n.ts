@@ -43,6 +43,11 @@ export function setLocale(locale: Locale): void {
   changes.dispatchEvent(new Event('change'));
 }
 
+/** Whether a string is the key of a UI message (for keys built from data, like error codes). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
 /** A UI string in the current language. Message arguments are checked against the catalogue. */
 export function t<K extends MessageKey>(key: K, ...args: MessageArgs<K>): string {
   const message = catalogues[current][key] as string | ((...a: unknown[]) => string);

@@ -32,7 +32,7 @@ export interface Crisis {
  * correction is a new entry whose `corrects` names the entry it replaces.
  */
 export interface LogEntry {
-  /** Unique id: `<deviceId>:<seq>`. */
+  /** Unique id: `<crisisId>:<deviceId>:<seq>`. */
   id: string;
   crisisId: string;
   /** The device that wrote it; each device's entries form one hash chain. */

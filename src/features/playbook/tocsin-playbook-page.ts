@@ -1,21 +1,388 @@
-import { html } from 'lit';
-import { customElement } from 'lit/decorators.js';
-import { t } from '../../app/i18n/i18n.js';
+import { css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { currentLocale, t } from '../../app/i18n/i18n.js';
+import { describeError, isQuotaError } from '../../app/database-service.js';
+import { ObserveController } from '../../app/observable.js';
 import { PageElement } from '../../app/page-element.js';
-import '../../ui/tocsin-empty-state.js';
-import { content, pageFrame, tokens } from '../../ui/tokens.js';
+import { dialogStyles } from '../../ui/dialog-styles.js';
+import { downloadText, fileDate } from '../../ui/download.js';
+import { buttons, content, pageFrame, tokens } from '../../ui/tokens.js';
+import { CRISIS_ROLES, ROLE_NAMES, type CrisisRoleId } from '../crisis/roles.js';
+import type { Crisis } from '../log/model.js';
+import { logTime } from '../log/log-format.js';
+import type { Profile } from '../settings/settings-store.js';
+import {
+  PHASE_NAMES,
+  PHASES,
+  type ChecklistTick,
+  type PhaseId,
+  type Playbook,
+  type PlaybookItem,
+} from './model.js';
+import { parsePlaybookJson, serializePlaybook, toCacao } from './playbook-io.js';
+import type { PlaybookOrigin } from './playbook-store.js';
+import { playbookProgress } from './progress.js';
 
-/** The playbook page. Until its data model lands, it says what will fill it and where it comes from. */
+type RoleFilter = 'all' | 'mine' | CrisisRoleId;
+
+/**
+ * The crisis playbook: phases × roles × checklist items. During a crisis each item is ticked in
+ * one tap, by whom and when, and every tick is also written to the main courante.
+ */
 @customElement('tocsin-playbook-page')
 export class TocsinPlaybookPage extends PageElement {
-  static override styles = [tokens, pageFrame, content];
+  static override styles = [
+    tokens,
+    buttons,
+    pageFrame,
+    content,
+    dialogStyles,
+    css`
+      .toolbar,
+      .filters {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1rem;
+        margin: 0 0 1rem;
+      }
+
+      .filters > div {
+        flex: 1 1 12rem;
+      }
+
+      progress {
+        width: 100%;
+        height: 0.875rem;
+        accent-color: var(--tocsin-red);
+      }
+
+      h2.phase {
+        margin-top: 1.5rem;
+      }
+
+      h3 {
+        font-size: 1rem;
+        margin: 1rem 0 0.25rem;
+        color: var(--tocsin-muted);
+      }
+
+      ul.items {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+
+      ul.items li {
+        border-top: 1px solid var(--tocsin-border);
+      }
+
+      .item {
+        display: flex;
+        gap: 0.875rem;
+        align-items: flex-start;
+        padding: 0.75rem 0;
+        font-weight: 400;
+        margin: 0;
+        cursor: pointer;
+      }
+
+      .item input {
+        flex: none;
+        width: 1.75rem;
+        height: 1.75rem;
+        margin: 0.125rem 0 0;
+        accent-color: var(--tocsin-ok);
+      }
+
+      .item.done .text {
+        color: var(--tocsin-muted);
+      }
+
+      .detail {
+        display: block;
+        font-size: 0.875rem;
+        color: var(--tocsin-muted);
+      }
+
+      .level {
+        font-weight: 700;
+      }
+
+      .notice {
+        padding: 0.75rem 1rem;
+        border-left: 4px solid var(--tocsin-warn);
+        background: var(--tocsin-surface);
+      }
+    `,
+  ];
+
+  @state() private _playbook?: { playbook: Playbook; origin: PlaybookOrigin };
+  @state() private _crisis?: Crisis | null;
+  @state() private _ticks = new Map<string, ChecklistTick>();
+  @state() private _profile?: Profile;
+  @state() private _phase: PhaseId | 'all' = 'all';
+  @state() private _role: RoleFilter = 'all';
+  @state() private _notice = '';
+  @state() private _busy = new Set<string>();
+
+  protected readonly observer = new ObserveController(this, () =>
+    this.services ? [this.services.playbooks.revision] : [],
+  );
+  private loadedRevision = -1;
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('services')) this.observer.resubscribe();
+    if (this.services && this.loadedRevision !== this.services.playbooks.revision.value) {
+      this.loadedRevision = this.services.playbooks.revision.value;
+      void this.load();
+    }
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const [active, crises, profile] = await Promise.all([
+        this.services.playbooks.active(),
+        this.services.log.listCrises(),
+        this.services.settings.loadProfile(),
+      ]);
+      const crisis = crises.find((c) => !c.closedAt) ?? null;
+      const ticks = crisis ? await this.services.log.ticks(crisis.id) : [];
+      this._playbook = active;
+      this._crisis = crisis;
+      this._profile = profile;
+      this._ticks = new Map(ticks.map((tick) => [tick.itemId, tick]));
+      if (this._role === 'all' && profile?.role) this._role = 'mine';
+    } catch (error) {
+      this._notice = describeError(error);
+    }
+  }
+
+  private visibleItems(playbook: Playbook): PlaybookItem[] {
+    const role =
+      this._role === 'mine' ? this._profile?.role : this._role === 'all' ? undefined : this._role;
+    return playbook.items.filter(
+      (item) =>
+        (this._phase === 'all' || item.phase === this._phase) &&
+        (!role || item.role === role || item.links?.roles?.includes(role)),
+    );
+  }
+
+  private async toggle(item: PlaybookItem, done: boolean): Promise<void> {
+    const crisis = this._crisis;
+    const by = this._profile?.name;
+    if (!crisis || !by || this._busy.has(item.id)) return;
+    this._busy = new Set([...this._busy, item.id]);
+    const text = item.text[currentLocale()];
+    try {
+      await this.services.playbooks.setItemDone({
+        crisisId: crisis.id,
+        item,
+        by,
+        done,
+        entryText: done ? t('playbook.tickEntry', text) : t('playbook.untickEntry', text),
+      });
+      const ticks = await this.services.log.ticks(crisis.id);
+      this._ticks = new Map(ticks.map((tick) => [tick.itemId, tick]));
+      this._notice = '';
+    } catch (error) {
+      this._notice = t(
+        'playbook.tickFailed',
+        isQuotaError(error) ? t('db.full') : describeError(error),
+      );
+    } finally {
+      const busy = new Set(this._busy);
+      busy.delete(item.id);
+      this._busy = busy;
+    }
+  }
 
   override render() {
-    return html`<h1 tabindex="-1">${t('playbook.title')}</h1>
-      <tocsin-empty-state
-        heading=${t('playbook.empty.title')}
-        body=${t('playbook.empty.body')}
-      ></tocsin-empty-state>`;
+    if (!this._playbook) {
+      return html`<h1 tabindex="-1">${t('playbook.title')}</h1>
+        <p role="status">${t('app.loading')}</p>`;
+    }
+    const { playbook, origin } = this._playbook;
+    const locale = currentLocale();
+    const items = this.visibleItems(playbook);
+    const ticks = [...this._ticks.values()];
+    const progress = playbookProgress(playbook.items, ticks).overall;
+    return html`<h1 tabindex="-1">${playbook.title[locale]}</h1>
+      <p class="muted">${t(`playbook.origin.${origin}`)}</p>
+      ${this._notice ? html`<p class="notice" role="alert">${this._notice}</p>` : nothing}
+      ${
+        this._crisis
+          ? html`<section class="card" aria-label=${this._crisis.name}>
+              <strong>${this._crisis.name}</strong> —
+              ${t('playbook.progress', progress.done, progress.total)}
+              <progress max=${progress.total} .value=${progress.done} aria-hidden="true"></progress>
+              ${this._profile ? nothing : html`<p class="notice">${t('playbook.noAuthor')}</p>`}
+            </section>`
+          : html`<p class="notice">
+              ${t('playbook.noCrisis')} <a href="#/log">${t('log.title')}</a>
+            </p>`
+      }
+      <div class="filters">
+        <div>
+          <label for="phase">${t('playbook.phase')}</label>
+          <select
+            id="phase"
+            @change=${(event: Event) => (this._phase = (event.target as HTMLSelectElement).value as PhaseId | 'all')}
+          >
+            <option value="all" ?selected=${this._phase === 'all'}>
+              ${t('playbook.allPhases')}
+            </option>
+            ${PHASES.map(
+              (phase) =>
+                html`<option value=${phase} ?selected=${this._phase === phase}>
+                  ${PHASE_NAMES[phase][locale]}
+                </option>`,
+            )}
+          </select>
+        </div>
+        <div>
+          <label for="role">${t('playbook.role')}</label>
+          <select
+            id="role"
+            @change=${(event: Event) => (this._role = (event.target as HTMLSelectElement).value as RoleFilter)}
+          >
+            <option value="all" ?selected=${this._role === 'all'}>${t('playbook.allRoles')}</option>
+            ${
+              this._profile?.role
+                ? html`<option value="mine" ?selected=${this._role === 'mine'}>
+                    ${t('playbook.myRole', ROLE_NAMES[this._profile.role][locale])}
+                  </option>`
+                : nothing
+            }
+            ${CRISIS_ROLES.map(
+              (role) =>
+                html`<option value=${role} ?selected=${this._role === role}>
+                  ${ROLE_NAMES[role][locale]}
+                </option>`,
+            )}
+          </select>
+        </div>
+      </div>
+      ${items.length === 0 ? html`<p>${t('playbook.none')}</p>` : this.renderItems(playbook, items)}
+      <div class="toolbar">
+        <button
+          class="button secondary"
+          @click=${() => this.renderRoot.querySelector<HTMLInputElement>('#playbook-file')?.click()}
+        >
+          ${t('playbook.import')}
+        </button>
+        <input
+          id="playbook-file"
+          type="file"
+          accept=".json,application/json"
+          hidden
+          @change=${this.importFile}
+        />
+        <button class="button secondary" @click=${() => this.exportJson(playbook)}>
+          ${t('playbook.exportJson')}
+        </button>
+        <button class="button secondary" @click=${() => this.exportCacao(playbook)}>
+          ${t('playbook.exportCacao')}
+        </button>
+        ${
+          origin === 'local'
+            ? html`<button class="button secondary" @click=${this.resetToDefault}>
+                ${t('playbook.resetDefault')}
+              </button>`
+            : nothing
+        }
+      </div>`;
+  }
+
+  private renderItems(playbook: Playbook, items: PlaybookItem[]) {
+    const locale = currentLocale();
+    const canTick = Boolean(this._crisis && this._profile);
+    return PHASES.filter((phase) => items.some((item) => item.phase === phase)).map((phase) => {
+      const phaseItems = items.filter((item) => item.phase === phase);
+      const phaseTotal = playbook.items.filter((item) => item.phase === phase).length;
+      const phaseDone = playbook.items.filter(
+        (item) => item.phase === phase && this._ticks.get(item.id)?.done,
+      ).length;
+      return html`<section aria-labelledby=${`phase-${phase}`}>
+        <h2 class="phase" id=${`phase-${phase}`}>
+          ${PHASE_NAMES[phase][locale]} <span class="muted">(${phaseDone}/${phaseTotal})</span>
+        </h2>
+        ${CRISIS_ROLES.filter((role) => phaseItems.some((item) => item.role === role)).map(
+          (role) =>
+            html`<h3>${ROLE_NAMES[role][locale]}</h3>
+              <ul class="items">
+                ${phaseItems
+                  .filter((item) => item.role === role)
+                  .sort((a, b) => a.order - b.order)
+                  .map((item) => this.renderItem(item, canTick))}
+              </ul>`,
+        )}
+      </section>`;
+    });
+  }
+
+  private renderItem(item: PlaybookItem, canTick: boolean) {
+    const tick = this._ticks.get(item.id);
+    const done = Boolean(tick?.done);
+    return html`<li>
+      <label class="item ${done ? 'done' : ''}">
+        <input
+          type="checkbox"
+          .checked=${done}
+          ?disabled=${!canTick || this._busy.has(item.id)}
+          @change=${(event: Event) => this.toggle(item, (event.target as HTMLInputElement).checked)}
+        />
+        <span>
+          <span class="text">${item.text[currentLocale()]}</span>
+          <span class="detail">
+            <span class="level"
+              >${item.level === 'strategic' ? t('playbook.strategic') : t('playbook.operational')}</span
+            >
+            ${item.due ? ` · ${t('playbook.due', item.due)}` : ''} ·
+            ${t('playbook.source', item.source)}
+          </span>
+          ${done && tick ? html`<span class="detail">${t('playbook.doneBy', tick.by, logTime(tick.at))}</span>` : nothing}
+        </span>
+      </label>
+    </li>`;
+  }
+
+  private readonly importFile = async (event: Event) => {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    const parsed = parsePlaybookJson(await file.text());
+    if (!parsed.ok) {
+      this._notice = t('playbook.importFailed', parsed.errors.slice(0, 5).join(' · '));
+      return;
+    }
+    try {
+      await this.services.playbooks.importLocal(parsed.playbook);
+      this._notice = t('playbook.imported', parsed.playbook.items.length);
+    } catch (error) {
+      this._notice = t(
+        'playbook.importFailed',
+        isQuotaError(error) ? t('db.full') : describeError(error),
+      );
+    }
+  };
+
+  private readonly resetToDefault = async () => {
+    if (!confirm(t('playbook.resetConfirm'))) return;
+    await this.services.playbooks.removeLocal();
+  };
+
+  private exportJson(playbook: Playbook): void {
+    downloadText(serializePlaybook(playbook), `tocsin-plan-${fileDate()}.json`, 'application/json');
+  }
+
+  private async exportCacao(playbook: Playbook): Promise<void> {
+    const cacao = await toCacao(playbook, { locale: currentLocale(), now: new Date() });
+    downloadText(
+      JSON.stringify(cacao, null, 2),
+      `tocsin-plan-cacao-${fileDate()}.json`,
+      'application/json',
+    );
   }
 }
 

@@ -1,0 +1,18 @@
+import { currentLocale, t } from '../../app/i18n/i18n.js';
+import { ROLE_NAMES } from '../crisis/roles.js';
+import type { Contact, PhoneKind } from './contact.js';
+
+/** The line under a contact's name: job title, service and organisation, as far as known. */
+export function contactSubtitle(contact: Contact): string {
+  return [contact.jobTitle, contact.service, contact.organisation].filter(Boolean).join(' · ');
+}
+
+/** A contact's crisis roles, named in the current language. */
+export function roleNames(contact: Contact): string {
+  return contact.roles.map((role) => ROLE_NAMES[role][currentLocale()]).join(', ');
+}
+
+/** The name of a phone kind in the current language. */
+export function phoneKindName(kind: PhoneKind): string {
+  return t(`phone.${kind}`);
+}

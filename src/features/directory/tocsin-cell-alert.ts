@@ -1,0 +1,85 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { LocaleController, t } from '../../app/i18n/i18n.js';
+import { dialogStyles } from '../../ui/dialog-styles.js';
+import { buttons, content, tokens } from '../../ui/tokens.js';
+import type { Contact } from './contact.js';
+import { cellAlertRecipients, detectSmsPlatform, smsUri } from './sms.js';
+
+/**
+ * "Alert the cell": one SMS, written once, to every member of the crisis cell. It opens the
+ * phone's messages app, so it works with no data connection at all.
+ */
+@customElement('tocsin-cell-alert')
+export class TocsinCellAlert extends LitElement {
+  static override styles = [tokens, buttons, content, dialogStyles];
+
+  /** Every contact of the directory; the cell members are picked from them. */
+  @property({ attribute: false }) contacts: readonly Contact[] = [];
+
+  @state() private _message = '';
+  @query('dialog') private dialog!: HTMLDialogElement;
+  protected readonly locale = new LocaleController(this);
+
+  /** Opens the dialog with the default message. */
+  async open(): Promise<void> {
+    this._message = t('alert.defaultMessage');
+    await this.updateComplete;
+    this.dialog.showModal();
+  }
+
+  override render() {
+    const { reachable, unreachable } = cellAlertRecipients(this.contacts);
+    const uri = smsUri(
+      reachable.map((r) => r.phone.number),
+      this._message,
+      detectSmsPlatform(),
+    );
+    return html`<dialog aria-labelledby="alert-title">
+      <h2 id="alert-title">${t('alert.title')}</h2>
+      ${
+        reachable.length === 0
+          ? html`<p>${t('alert.noMembers')}</p>`
+          : html`<p>${t('alert.hint')}</p>
+              <label for="alert-message">${t('alert.message')}</label>
+              <textarea
+                id="alert-message"
+                .value=${this._message}
+                @input=${(event: Event) =>
+                  (this._message = (event.target as HTMLTextAreaElement).value)}
+              ></textarea>
+              <p>${t('alert.recipients', reachable.length)}</p>
+              <ul>
+                ${reachable.map(
+                  ({ contact, phone }) => html`<li>${contact.displayName} — ${phone.number}</li>`,
+                )}
+              </ul>`
+      }
+      ${
+        unreachable.length
+          ? html`<p class="warning">
+              ${t('alert.unreachable', unreachable.map((c) => c.displayName).join(', '))}
+            </p>`
+          : nothing
+      }
+      <div class="actions">
+        <button class="button secondary" @click=${() => this.dialog.close()}>
+          ${t('alert.close')}
+        </button>
+        ${
+          reachable.length
+            ? html`<a class="button" href=${uri} @click=${() => this.dialog.close()}
+                >${t('alert.send')}</a
+              >`
+            : nothing
+        }
+      </div>
+    </dialog>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tocsin-cell-alert': TocsinCellAlert;
+  }
+}

@@ -1,0 +1,202 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { LocaleController, t } from '../../app/i18n/i18n.js';
+import { buttons, content, tokens } from '../../ui/tokens.js';
+import type { Contact } from './contact.js';
+import { contactSubtitle, phoneKindName, roleNames } from './contact-format.js';
+import { smsUri, detectSmsPlatform, telUri } from './sms.js';
+
+/**
+ * One contact, with a call and a text button for every number and a mail link for every
+ * address: in a crisis, the next thing after finding someone is reaching them.
+ * Fires `edit-contact` and `delete-contact` for local contacts.
+ */
+@customElement('tocsin-contact-card')
+export class TocsinContactCard extends LitElement {
+  static override styles = [
+    tokens,
+    buttons,
+    content,
+    css`
+      :host {
+        display: block;
+      }
+
+      .badges {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        margin: 0 0 1rem;
+      }
+
+      .badge {
+        padding: 0.125rem 0.625rem;
+        border-radius: 999px;
+        border: 1px solid var(--tocsin-border);
+        font-size: 0.9375rem;
+      }
+
+      .badge.cell {
+        border-color: var(--tocsin-red);
+        color: var(--tocsin-red);
+        font-weight: 700;
+      }
+
+      ul.reach {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+
+      ul.reach li {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 0.75rem;
+        padding: 0.5rem 0;
+        border-top: 1px solid var(--tocsin-border);
+      }
+
+      ul.reach li:first-child {
+        border-top: none;
+      }
+
+      .number {
+        flex: 1 1 10rem;
+        font-size: 1.1875rem;
+        font-variant-numeric: tabular-nums;
+      }
+
+      .kind {
+        display: block;
+        font-size: 0.875rem;
+        color: var(--tocsin-muted);
+      }
+
+      .notes {
+        white-space: pre-wrap;
+      }
+
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75rem;
+      }
+    `,
+  ];
+
+  /** The contact to show. */
+  @property({ attribute: false }) contact!: Contact;
+
+  protected readonly locale = new LocaleController(this);
+
+  override render() {
+    const contact = this.contact;
+    const platform = detectSmsPlatform();
+    return html`<h1 tabindex="-1">${contact.displayName}</h1>
+      ${contactSubtitle(contact) ? html`<p class="muted">${contactSubtitle(contact)}</p>` : nothing}
+      <div class="badges">
+        ${
+          contact.cellMember
+            ? html`<span class="badge cell">${t('directory.cellMember')}</span>`
+            : nothing
+        }
+        <span class="badge"
+          >${contact.origin === 'kit' ? t('directory.fromKit') : t('directory.local')}</span
+        >
+      </div>
+      ${
+        contact.phones.length
+          ? html`<section class="card" aria-labelledby="phones-title">
+              <h2 id="phones-title">${t('contact.phones')}</h2>
+              <ul class="reach">
+                ${contact.phones.map(
+                  (phone) =>
+                    html`<li>
+                      <span class="number"
+                        ><span class="kind">${phoneKindName(phone.kind)}</span>${phone.number}</span
+                      >
+                      <a
+                        class="button"
+                        href=${telUri(phone.number)}
+                        aria-label=${t('contact.call', phone.number)}
+                        >${t('contact.callShort')}</a
+                      >
+                      <a
+                        class="button secondary"
+                        href=${smsUri([phone.number], '', platform)}
+                        aria-label=${t('contact.sms', phone.number)}
+                        >${t('contact.smsShort')}</a
+                      >
+                    </li>`,
+                )}
+              </ul>
+            </section>`
+          : nothing
+      }
+      ${
+        contact.emails.length
+          ? html`<section class="card" aria-labelledby="emails-title">
+              <h2 id="emails-title">${t('contact.emails')}</h2>
+              <ul class="reach">
+                ${contact.emails.map(
+                  (email) =>
+                    html`<li>
+                      <a href=${`mailto:${email}`} aria-label=${t('contact.email', email)}
+                        >${email}</a
+                      >
+                    </li>`,
+                )}
+              </ul>
+            </section>`
+          : nothing
+      }
+      <section class="card">
+        <dl class="facts">
+          ${this.fact(t('contact.organisation'), contact.organisation)}
+          ${this.fact(t('contact.service'), contact.service)}
+          ${this.fact(t('contact.jobTitle'), contact.jobTitle)}
+          ${this.fact(t('contact.roles'), roleNames(contact))}
+          ${this.fact(t('contact.groups'), contact.groups.join(', '))}
+        </dl>
+        ${
+          contact.notes
+            ? html`<h2>${t('contact.notes')}</h2>
+                <p class="notes">${contact.notes}</p>`
+            : nothing
+        }
+      </section>
+      <div class="actions">
+        <a class="button secondary" href="#/directory">${t('contact.back')}</a>
+        ${
+          contact.origin === 'local'
+            ? html`<button class="button secondary" @click=${() => this.emit('edit-contact')}>
+                  ${t('contact.edit')}
+                </button>
+                <button class="button secondary" @click=${() => this.emit('delete-contact')}>
+                  ${t('contact.delete')}
+                </button>`
+            : nothing
+        }
+      </div>`;
+  }
+
+  private fact(label: string, value: string) {
+    return value
+      ? html`<dt>${label}</dt>
+          <dd>${value}</dd>`
+      : nothing;
+  }
+
+  private emit(type: 'edit-contact' | 'delete-contact'): void {
+    this.dispatchEvent(
+      new CustomEvent(type, { detail: this.contact, bubbles: true, composed: true }),
+    );
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tocsin-contact-card': TocsinContactCard;
+  }
+}

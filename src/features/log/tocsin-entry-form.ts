@@ -1,0 +1,190 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { LocaleController, t } from '../../app/i18n/i18n.js';
+import { describeError, isQuotaError } from '../../app/database-service.js';
+import type { AppServices } from '../../app/services.js';
+import { dialogStyles } from '../../ui/dialog-styles.js';
+import { buttons, content, tokens } from '../../ui/tokens.js';
+import { kindName, toLocalInputValue } from './log-format.js';
+import { ENTRY_KINDS, type EntryKind, type LogEntry } from './model.js';
+
+/**
+ * Writes one main-courante entry. "Saved" is said only once the entry is committed to disk; on
+ * failure the text stays in the form. Fires `entry-saved` with the stored entry.
+ */
+@customElement('tocsin-entry-form')
+export class TocsinEntryForm extends LitElement {
+  static override styles = [
+    tokens,
+    buttons,
+    content,
+    dialogStyles,
+    css`
+      :host {
+        display: block;
+      }
+
+      .row {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+        gap: 0 1rem;
+      }
+
+      .check {
+        display: flex;
+        align-items: center;
+        gap: 0.75rem;
+        min-height: var(--tocsin-touch);
+        font-weight: 400;
+      }
+
+      .check input {
+        width: 1.5rem;
+        height: 1.5rem;
+        margin: 0;
+        accent-color: var(--tocsin-red);
+      }
+
+      .ok {
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  /** The app's services. */
+  @property({ attribute: false }) services!: AppServices;
+
+  /** The crisis the entry belongs to. */
+  @property() crisisId = '';
+
+  /** Who writes it. */
+  @property() author = '';
+
+  /** The entry being corrected, if this is a correction. */
+  @property({ attribute: false }) correcting?: LogEntry;
+
+  @state() private _kind: EntryKind = 'fact';
+  @state() private _text = '';
+  @state() private _high = false;
+  @state() private _when = toLocalInputValue(new Date());
+  @state() private _whenEdited = false;
+  @state() private _status?: { text: string; error: boolean };
+  @state() private _saving = false;
+  protected readonly locale = new LocaleController(this);
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('correcting') && this.correcting) {
+      this._kind = this.correcting.kind;
+      this._text = this.correcting.text;
+      this._high = this.correcting.priority === 'high';
+      this._when = toLocalInputValue(new Date(this.correcting.occurredAt));
+      this._whenEdited = true;
+    }
+  }
+
+  /** Puts the cursor in the text, ready to type. */
+  async focusText(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLTextAreaElement>('textarea')?.focus();
+  }
+
+  private async save(event: Event): Promise<void> {
+    event.preventDefault();
+    if (this._saving || !this._text.trim()) return;
+    this._saving = true;
+    this._status = { text: t('log.saving'), error: false };
+    try {
+      const entry = await this.services.log.append({
+        crisisId: this.crisisId,
+        author: this.author,
+        kind: this._kind,
+        text: this._text,
+        priority: this._high ? 'high' : 'normal',
+        occurredAt: this._whenEdited ? new Date(this._when) : new Date(),
+        ...(this.correcting ? { corrects: this.correcting.id } : {}),
+      });
+      this._text = '';
+      this._high = false;
+      this._whenEdited = false;
+      this._when = toLocalInputValue(new Date());
+      this._status = { text: t('log.saved'), error: false };
+      this.dispatchEvent(
+        new CustomEvent('entry-saved', { detail: entry, bubbles: true, composed: true }),
+      );
+    } catch (error) {
+      const reason = isQuotaError(error) ? t('db.full') : describeError(error);
+      this._status = { text: t('log.saveFailed', reason), error: true };
+    } finally {
+      this._saving = false;
+    }
+  }
+
+  override render() {
+    return html`<form @submit=${this.save}>
+      ${
+        this.correcting
+          ? html`<p class="warning">${t('log.correcting', this.correcting.text)}</p>`
+          : nothing
+      }
+      <label for="text">${t('log.text')}</label>
+      <textarea
+        id="text"
+        required
+        maxlength="10000"
+        .value=${this._text}
+        @input=${(event: Event) => (this._text = (event.target as HTMLTextAreaElement).value)}
+      ></textarea>
+      <div class="row">
+        <div>
+          <label for="kind">${t('log.kind')}</label>
+          <select
+            id="kind"
+            @change=${(event: Event) => (this._kind = (event.target as HTMLSelectElement).value as EntryKind)}
+          >
+            ${ENTRY_KINDS.map(
+              (kind) =>
+                html`<option value=${kind} ?selected=${kind === this._kind}>
+                  ${kindName(kind)}
+                </option>`,
+            )}
+          </select>
+        </div>
+        <div>
+          <label for="when">${t('log.occurredAt')}</label>
+          <input
+            id="when"
+            type="datetime-local"
+            .value=${this._when}
+            @input=${(event: Event) => {
+              this._when = (event.target as HTMLInputElement).value;
+              this._whenEdited = true;
+            }}
+          />
+        </div>
+      </div>
+      <label class="check">
+        <input
+          type="checkbox"
+          .checked=${this._high}
+          @change=${(event: Event) => (this._high = (event.target as HTMLInputElement).checked)}
+        />
+        ${t('log.highPriority')}
+      </label>
+      <div class="actions">
+        <slot name="extra-actions"></slot>
+        <button class="button" type="submit" ?disabled=${this._saving || !this._text.trim()}>
+          ${t('log.save')}
+        </button>
+      </div>
+      <p role="status" aria-live="polite" class=${this._status?.error ? 'error' : 'ok'}>
+        ${this._status?.text ?? ''}
+      </p>
+    </form>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tocsin-entry-form': TocsinEntryForm;
+  }
+}

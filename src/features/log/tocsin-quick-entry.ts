@@ -1,0 +1,72 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { LocaleController, t } from '../../app/i18n/i18n.js';
+import type { AppServices } from '../../app/services.js';
+import { dialogStyles } from '../../ui/dialog-styles.js';
+import { buttons, content, tokens } from '../../ui/tokens.js';
+import type { Crisis } from './model.js';
+import './tocsin-entry-form.js';
+import type { TocsinEntryForm } from './tocsin-entry-form.js';
+
+/** Quick entry in the main courante from any page: one tap opens it, ready to type. */
+@customElement('tocsin-quick-entry')
+export class TocsinQuickEntry extends LitElement {
+  static override styles = [tokens, buttons, content, dialogStyles];
+
+  /** The app's services. */
+  @property({ attribute: false }) services!: AppServices;
+
+  @state() private _crisis?: Crisis | null;
+  @state() private _author = '';
+  @query('dialog') private dialog!: HTMLDialogElement;
+  protected readonly locale = new LocaleController(this);
+
+  /** Opens the dialog on the current crisis, with the cursor in the text. */
+  async open(): Promise<void> {
+    const [crises, profile] = await Promise.all([
+      this.services.log.listCrises().catch(() => []),
+      this.services.settings.loadProfile().catch(() => undefined),
+    ]);
+    this._crisis = crises.find((crisis) => !crisis.closedAt) ?? null;
+    this._author = profile?.name ?? '';
+    await this.updateComplete;
+    this.dialog.showModal();
+    await this.renderRoot.querySelector<TocsinEntryForm>('tocsin-entry-form')?.focusText();
+  }
+
+  override render() {
+    const ready = this._crisis && this._author;
+    return html`<dialog aria-labelledby="quick-title">
+      <h2 id="quick-title">${t('log.quickEntryTitle')}</h2>
+      ${
+        ready
+          ? html`<p class="muted">${this._crisis!.name}</p>
+              <tocsin-entry-form
+                .services=${this.services}
+                crisisId=${this._crisis!.id}
+                author=${this._author}
+                @entry-saved=${() => setTimeout(() => this.dialog.close(), 600)}
+              ></tocsin-entry-form>`
+          : html`<p>${this._crisis ? t('playbook.noAuthor') : t('log.noCrisis')}</p>`
+      }
+      <div class="actions">
+        ${
+          ready
+            ? nothing
+            : html`<a class="button" href="#/log" @click=${() => this.dialog.close()}
+                >${t('log.title')}</a
+              >`
+        }
+        <button class="button secondary" @click=${() => this.dialog.close()}>
+          ${t('log.close')}
+        </button>
+      </div>
+    </dialog>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tocsin-quick-entry': TocsinQuickEntry;
+  }
+}

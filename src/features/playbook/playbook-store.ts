@@ -1,0 +1,79 @@
+import type { DatabaseService } from '../../app/database-service.js';
+import { Observable } from '../../app/observable.js';
+import { STORE } from '../../db/schema.js';
+import type { LogEntry } from '../log/model.js';
+import type { LogStore } from '../log/log-store.js';
+import { DEFAULT_PLAYBOOK } from './default-playbook.js';
+import type { PlaybookItem, Playbook } from './model.js';
+
+/** Where the playbook in use comes from. */
+export type PlaybookOrigin = 'kit' | 'local' | 'default';
+
+/**
+ * The playbook in use: the signed kit's when there is one, else one imported on this device,
+ * else Tocsin's default playbook. Checklist ticks go through here so each one is logged.
+ */
+export class PlaybookStore {
+  /** Bumped after every change, so pages showing the playbook reload it. */
+  readonly revision = new Observable(0);
+
+  constructor(
+    private readonly database: DatabaseService,
+    private readonly log: LogStore,
+  ) {}
+
+  /** The playbook in use and where it comes from. */
+  async active(): Promise<{ playbook: Playbook; origin: PlaybookOrigin }> {
+    const db = await this.database.db();
+    const kit = await db.get(STORE.playbooks, 'kit');
+    if (kit) return { playbook: kit, origin: 'kit' };
+    const local = await db.get(STORE.playbooks, 'local');
+    if (local) return { playbook: local, origin: 'local' };
+    return { playbook: DEFAULT_PLAYBOOK, origin: 'default' };
+  }
+
+  /** Uses an imported playbook on this device (a kit's playbook still takes precedence). */
+  async importLocal(playbook: Playbook): Promise<void> {
+    const db = await this.database.db();
+    await db.put(STORE.playbooks, playbook, 'local');
+    this.changed();
+  }
+
+  /** Goes back to the default playbook (the UI asks for confirmation first). */
+  async removeLocal(): Promise<void> {
+    const db = await this.database.db();
+    await db.delete(STORE.playbooks, 'local');
+    this.changed();
+  }
+
+  /**
+   * Ticks (or unticks) a checklist item. The tick and its main-courante entry are written in one
+   * transaction: the log always says who did what, when.
+   */
+  async setItemDone(options: {
+    crisisId: string;
+    item: PlaybookItem;
+    by: string;
+    done: boolean;
+    /** The entry's text, in the language of whoever ticks. */
+    entryText: string;
+  }): Promise<LogEntry> {
+    const { crisisId, item, by, done, entryText } = options;
+    const entry = await this.log.append(
+      {
+        crisisId,
+        author: by,
+        kind: 'action',
+        text: entryText,
+        refs: { checklistItemIds: [item.id] },
+      },
+      { tick: { crisisId, itemId: item.id, by, at: new Date().toISOString(), done } },
+    );
+    this.changed();
+    return entry;
+  }
+
+  private changed(): void {
+    this.revision.set(this.revision.value + 1);
+  }
+}

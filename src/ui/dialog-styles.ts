@@ -1,0 +1,65 @@
+import { css } from 'lit';
+
+/** The native <dialog> as Tocsin shows it: modal, readable, with large touch targets. */
+export const dialogStyles = css`
+  dialog {
+    width: min(40rem, calc(100vw - 2rem));
+    max-height: calc(100dvh - 2rem);
+    box-sizing: border-box;
+    padding: 1.25rem;
+    border: 1px solid var(--tocsin-border);
+    border-radius: var(--tocsin-radius);
+    background: var(--tocsin-surface);
+    color: var(--tocsin-text);
+  }
+
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.5);
+  }
+
+  dialog h2 {
+    margin-top: 0;
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+    justify-content: flex-end;
+    margin-top: 1rem;
+  }
+
+  label {
+    display: block;
+    font-weight: 600;
+    margin: 0.75rem 0 0.25rem;
+  }
+
+  textarea,
+  input[type='text'],
+  input[type='search'],
+  input[type='tel'],
+  input[type='email'],
+  input[type='datetime-local'],
+  select {
+    box-sizing: border-box;
+    width: 100%;
+    min-height: var(--tocsin-touch);
+    padding: 0.5rem 0.75rem;
+    border: 2px solid var(--tocsin-border);
+    border-radius: 8px;
+    background: var(--tocsin-bg);
+    color: inherit;
+    font: inherit;
+  }
+
+  textarea {
+    min-height: 6rem;
+    resize: vertical;
+  }
+
+  .error {
+    color: var(--tocsin-danger);
+    font-weight: 600;
+  }
+`;

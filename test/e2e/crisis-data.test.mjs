@@ -1,0 +1,125 @@
+// The crisis cell's own data works with the server gone: directory (add, import, search, card),
+// main courante (open a crisis, write, correct, reload and verify) and playbook (tick → logged).
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import {
+  buildApp,
+  launchBrowser,
+  openControlled,
+  pageHeading,
+  removeBuild,
+  startServer,
+} from './support.mjs';
+
+let dir;
+let server;
+let browser;
+
+before(async () => {
+  dir = await buildApp('crisis-data');
+  server = await startServer(dir);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.kill();
+  await removeBuild(dir);
+});
+
+const CSV = [
+  'First Name;Last Name;Company;Department;Mobile Phone;Categories',
+  'Éloïse;de La Fontaine;Mairie de Saint-Martin;DGS;06 12 34 56 78;Cellule de crise',
+  'Paul;Durand;Prestataire Infogérance;Support;+33 7 00 00 00 01;',
+  ';;Sans nom;;01 00 00 00 00;',
+].join('\r\n');
+
+test('offline: directory, main courante and playbook all work with the server killed', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await openControlled(page, server.url);
+  await server.kill();
+
+  // Directory: import a French Excel CSV, see the refused line, then search and open a card.
+  await page.goto(new URL('#/directory', server.url).href);
+  await pageHeading(page, 'tocsin-directory-page');
+  await page.getByRole('button', { name: 'Import' }).click();
+  await page.locator('tocsin-directory-import input[type="file"]').setInputFiles({
+    name: 'annuaire.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(CSV, 'utf8'),
+  });
+  await page.getByText('2 contacts ready to import from annuaire.csv.').waitFor();
+  await page.getByText('Line 4: no name.').waitFor();
+  await page.getByRole('button', { name: 'Import 2 contacts' }).click();
+  await page.getByText('2 contacts added.').waitFor();
+
+  await page.getByLabel('Search the directory').fill('eloise font');
+  await page.getByText('1 of 2 contacts').waitFor();
+  await page.locator('tocsin-virtual-list a.open').first().click();
+  assert.equal(await page.locator('tocsin-contact-card h1').innerText(), 'Éloïse de La Fontaine');
+  const call = page.getByRole('link', { name: 'Call 06 12 34 56 78' });
+  assert.equal(await call.getAttribute('href'), 'tel:0612345678');
+
+  // Add a contact by hand.
+  await page.goto(new URL('#/directory?new', server.url).href);
+  await page.getByLabel('Given name').fill('Claire');
+  await page.getByLabel('Family name').fill('Martin');
+  await page.getByLabel('Number', { exact: true }).fill('06 99 99 99 99');
+  await page.getByLabel('Member of the crisis cell').check();
+  await page.getByRole('button', { name: 'Save' }).click();
+  assert.equal(await page.locator('tocsin-contact-card h1').innerText(), 'Claire Martin');
+
+  // Alert the cell: one SMS link to both cell members.
+  await page.goto(new URL('#/directory', server.url).href);
+  await page.getByRole('button', { name: 'Alert the cell' }).click();
+  const sms = await page.getByRole('link', { name: 'Open the messages app' }).getAttribute('href');
+  // Recipients in directory order: Claire Martin, then Éloïse de La Fontaine.
+  assert.match(sms, /^sms:0699999999;0612345678\?body=TOCSIN/);
+  await page.getByRole('button', { name: 'Close' }).click();
+
+  // Main courante: open a crisis, write an entry, correct it.
+  await page.goto(new URL('#/log', server.url).href);
+  await page.getByLabel('Name of the crisis').fill('Rançongiciel à la mairie');
+  await page.getByLabel('Your name').fill('Claire Martin');
+  await page.getByRole('button', { name: 'Open a crisis' }).click();
+  await page.locator('tocsin-log-page h1', { hasText: 'Rançongiciel à la mairie' }).waitFor();
+  await page.getByLabel('What happened').fill('Serveur de fichiers chiffré.');
+  await page.getByRole('button', { name: 'Save to the log' }).click();
+  await page.getByText('Saved to the log.').waitFor();
+  await page.locator('tocsin-virtual-list').getByText('Serveur de fichiers chiffré.').waitFor();
+
+  // Playbook: tick the first item; the tick is logged.
+  await page.goto(new URL('#/playbook', server.url).href);
+  await pageHeading(page, 'tocsin-playbook-page');
+  const first = page.locator('tocsin-playbook-page input[type="checkbox"]').first();
+  await first.check();
+  await page.getByText(/1 of \d+ done/).waitFor();
+
+  // Reload offline: everything is still there and the log's chain verifies.
+  const response = await page.reload();
+  assert.equal(response?.fromServiceWorker(), true);
+  await page.goto(new URL('#/log', server.url).href);
+  await page
+    .locator('tocsin-virtual-list')
+    .getByText(/^Done: /)
+    .waitFor();
+  assert.equal(await page.locator('tocsin-log-page .tamper').count(), 0);
+  assert.match(await page.locator('tocsin-log-page p.muted').first().innerText(), /· 3 entries$/);
+
+  // Quick entry from the home page.
+  await page.goto(server.url);
+  await pageHeading(page, 'tocsin-home-page');
+  await page.getByRole('button', { name: '+ Log' }).click();
+  await page
+    .locator('tocsin-quick-entry')
+    .getByLabel('What happened')
+    .fill('Point de situation à 14 h.');
+  await page.locator('tocsin-quick-entry').getByRole('button', { name: 'Save to the log' }).click();
+  await page.locator('tocsin-quick-entry').getByText('Saved to the log.').waitFor();
+
+  assert.deepEqual(errors, []);
+  await context.close();
+});
