@@ -1,8 +1,7 @@
-import { LitElement, css, html, type TemplateResult } from 'lit';
+import { LitElement, html, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { tokens } from './tokens.js';
 
 /** Rows rendered above and below the visible ones, so fast scrolling never shows blanks. */
 const OVERSCAN = 8;
@@ -15,35 +14,14 @@ const OVERSCAN = 8;
  */
 @customElement('tocsin-virtual-list')
 export class TocsinVirtualList extends LitElement {
-  static override styles = [
-    tokens,
-    css`
-      :host {
-        display: block;
-        overflow-y: auto;
-        overscroll-behavior: contain;
-        contain: strict;
-        height: 60vh;
-      }
-
-      .spacer {
-        position: relative;
-      }
-
-      ul {
-        position: absolute;
-        inset: 0 0 auto 0;
-        margin: 0;
-        padding: 0;
-        list-style: none;
-      }
-
-      li {
-        box-sizing: border-box;
-        overflow: hidden;
-      }
-    `,
-  ];
+  /**
+   * Rows are rendered into the light DOM, inside the shadow root of the page using the list,
+   * so the page's own styles reach them. Hence no static styles: the few structural rules
+   * are set inline, and the page gives the list its height.
+   */
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
 
   /** The items to list. */
   @property({ attribute: false }) items: readonly unknown[] = [];
@@ -68,6 +46,12 @@ export class TocsinVirtualList extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    Object.assign(this.style, {
+      display: 'block',
+      overflowY: 'auto',
+      overscrollBehavior: 'contain',
+      contain: 'strict',
+    });
     this.addEventListener('scroll', this.onScroll, { passive: true });
     this.addEventListener('keydown', this.onKeyDown);
     this.resizeObserver.observe(this);
@@ -122,8 +106,7 @@ export class TocsinVirtualList extends LitElement {
     if (next < 0 || next >= this.items.length) return;
     this.scrollToIndex(next);
     await this.updateComplete;
-    this.renderRoot
-      .querySelector<HTMLElement>(`li[data-index="${next}"]`)
+    this.querySelector<HTMLElement>(`li[data-index="${next}"]`)
       ?.querySelector<HTMLElement>('a, button, [tabindex]')
       ?.focus();
   };
@@ -132,12 +115,18 @@ export class TocsinVirtualList extends LitElement {
     const first = Math.min(this._first, Math.max(0, this.items.length - 1));
     const slice = this.items.slice(first, first + this._visible);
     return html`<div
-      class="spacer"
-      style=${styleMap({ height: `${this.items.length * this.rowHeight}px` })}
+      style=${styleMap({ position: 'relative', height: `${this.items.length * this.rowHeight}px` })}
     >
       <ul
         aria-label=${this.label}
-        style=${styleMap({ transform: `translateY(${first * this.rowHeight}px)` })}
+        style=${styleMap({
+          position: 'absolute',
+          inset: '0 0 auto 0',
+          margin: '0',
+          padding: '0',
+          listStyle: 'none',
+          transform: `translateY(${first * this.rowHeight}px)`,
+        })}
       >
         ${repeat(
           slice,
@@ -147,7 +136,11 @@ export class TocsinVirtualList extends LitElement {
               data-index=${first + i}
               aria-setsize=${this.items.length}
               aria-posinset=${first + i + 1}
-              style=${styleMap({ height: `${this.rowHeight}px` })}
+              style=${styleMap({
+                height: `${this.rowHeight}px`,
+                boxSizing: 'border-box',
+                overflow: 'hidden',
+              })}
             >
               ${this.renderItem(item, first + i)}
             </li>`,

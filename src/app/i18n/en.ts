@@ -225,6 +225,7 @@ export const en = {
     'The main courante records every fact, decision and action of the crisis, with its time and author.',
 
   'log.openCrisis': 'Open a crisis',
+  'log.newCrisis': 'New crisis',
   'log.crisisName': 'Name of the crisis',
   'log.crisisNameHint': 'For example: “Ransomware attack on the town hall”',
   'log.startedAt': 'Started at',

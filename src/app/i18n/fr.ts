@@ -230,6 +230,7 @@ export const fr: Messages = {
     'La main courante consigne chaque fait, décision et action de la crise, avec son heure et son auteur.',
 
   'log.openCrisis': 'Ouvrir une crise',
+  'log.newCrisis': 'Nouvelle crise',
   'log.crisisName': 'Nom de la crise',
   'log.crisisNameHint': 'Par exemple : « Rançongiciel à la mairie »',
   'log.startedAt': 'Début',

@@ -322,7 +322,7 @@ export class TocsinLogPage extends PageElement {
         <button class="button secondary" @click=${() => this.export('json', crisis)}>
           ${t('log.exportJson')}
         </button>
-        <a class="button secondary" href="#/log?new">${t('log.openCrisis')}</a>
+        <a class="button secondary" href="#/log?new">${t('log.newCrisis')}</a>
       </div>
       <section class="card" aria-labelledby="new-entry-title">
         <h2 id="new-entry-title">${this._correcting ? t('log.correction') : t('log.newEntry')}</h2>

@@ -1152,7 +1152,7 @@ const P5_EXIT: PlaybookItem[] = [
 export const DEFAULT_PLAYBOOK: Playbook = {
   id: 'tocsin-default',
   title: {
-    fr: 'Crise d’origine cyber : playbook par défaut',
+    fr: 'Crise d’origine cyber : plan de crise par défaut',
     en: 'Cyber crisis: default playbook',
   },
   version: 1,
