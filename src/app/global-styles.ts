@@ -33,6 +33,12 @@ export const globalStyles = css`
     text-size-adjust: 100%;
   }
 
+  /* The paper kit and the printed main courante are laid out for A4. */
+  @page {
+    size: A4;
+    margin: 12mm;
+  }
+
   .boot {
     padding: 2rem 1rem;
     font-size: 1.25rem;

@@ -1,6 +1,9 @@
 // The crisis cell's own data works with the server gone: directory (add, import, search, card),
 // main courante (open a crisis, write, correct, reload and verify) and playbook (tick → logged).
 import assert from 'node:assert/strict';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
   buildApp,
@@ -122,4 +125,69 @@ test('offline: directory, main courante and playbook all work with the server ki
 
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('a backup saved on one device restores on another, and the paper kit lists the cell first', async () => {
+  const serving = await startServer(dir);
+  try {
+    const first = await browser.newContext();
+    const page = await first.newPage();
+    await page.goto(serving.url + '#/settings');
+    await page.getByLabel('Your name').fill('Paul Durand');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.goto(serving.url + '#/log');
+    await page.getByLabel('Name of the crisis').fill('Panne de messagerie');
+    await page.getByRole('button', { name: 'Open a crisis' }).click();
+    await page.locator('tocsin-log-page h1', { hasText: 'Panne de messagerie' }).waitFor();
+    await page.getByLabel('What happened').fill('Décision : basculer sur les mobiles.');
+    await page.getByRole('button', { name: 'Save to the log' }).click();
+    await page.getByText('Saved to the log.').waitFor();
+
+    await page.goto(serving.url + '#/directory');
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page.locator('tocsin-directory-import input[type="file"]').setInputFiles({
+      name: 'annuaire.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(CSV, 'utf8'),
+    });
+    await page.getByRole('button', { name: 'Import 2 contacts' }).click();
+    await page.getByText('2 contacts added.').waitFor();
+    await page.goto(serving.url + '#/directory?view=paper');
+    const cellTable = page.locator('tocsin-paper-kit table').first();
+    await cellTable.waitFor();
+    const cellText = await cellTable.innerText();
+    assert.match(cellText, /Éloïse de La Fontaine/);
+    assert.doesNotMatch(cellText, /Paul Durand/, 'only cell members in the first table');
+
+    await page.goto(serving.url + '#/settings');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save a backup' }).click(),
+    ]);
+    // Keep the file: a context's downloads are deleted when it closes.
+    const backupPath = join(
+      await mkdtemp(join(tmpdir(), 'tocsin-backup-')),
+      download.suggestedFilename(),
+    );
+    await download.saveAs(backupPath);
+    assert.match(download.suggestedFilename(), /^tocsin-sauvegarde-\d{4}-\d{2}-\d{2}\.json$/);
+    await first.close();
+
+    const second = await browser.newContext();
+    const other = await second.newPage();
+    other.on('dialog', (dialog) => dialog.accept());
+    await other.goto(serving.url + '#/settings');
+    await other.locator('tocsin-settings-page #restore-file').setInputFiles(backupPath);
+    await other.getByText(/Restored: \d+ records added/).waitFor();
+    await other.goto(serving.url + '#/log');
+    await other.locator('tocsin-log-page h1', { hasText: 'Panne de messagerie' }).waitFor();
+    await other
+      .locator('tocsin-virtual-list')
+      .getByText('Décision : basculer sur les mobiles.')
+      .waitFor();
+    assert.equal(await other.locator('tocsin-log-page .tamper').count(), 0);
+    await second.close();
+  } finally {
+    await serving.kill();
+  }
 });

@@ -88,6 +88,23 @@ export const en = {
   'directory.local': 'Added on this device',
   'directory.listLabel': 'Contacts',
 
+  'paper.open': 'Print the paper kit',
+  'paper.title': 'Paper crisis kit',
+  'paper.hint':
+    'Keep this copy with the crisis documents: it still works when every screen is down. Print it again after each change.',
+  'paper.print': 'Print',
+  'paper.back': 'Back',
+  'paper.dataOf': (date: string) => `Data of ${date}`,
+  'paper.printedOn': (date: string) => `printed on ${date}`,
+  'paper.fingerprint': (fingerprint: string) => `Organisation fingerprint: ${fingerprint}`,
+  'paper.cell': 'Crisis cell',
+  'paper.directory': 'Directory',
+  'paper.playbook': 'Playbook',
+  'paper.noCell': 'No contact is marked as a member of the crisis cell.',
+  'paper.name': 'Name',
+  'paper.function': 'Function',
+  'paper.phones': 'Phones',
+
   'contact.back': 'Back to the directory',
   'contact.call': (number: string) => `Call ${number}`,
   'contact.sms': (number: string) => `Text ${number}`,
@@ -297,6 +314,27 @@ export const en = {
   'settings.space': 'Space',
   'settings.usage': (used: string, quota: string) => `${used} used of ${quota} available`,
   'settings.usageUnknown': 'This browser does not report storage use.',
+  'settings.profile': 'About you',
+  'settings.name': 'Your name',
+  'settings.nameHint': 'It signs your main-courante entries and checklist ticks on this device.',
+  'settings.role': 'Your crisis role',
+  'settings.noRole': 'No role',
+  'settings.saveProfile': 'Save',
+  'settings.profileSaved': 'Saved.',
+  'settings.backup': 'Backup',
+  'settings.backupHint':
+    'One file with everything written on this device: contacts added here, the imported playbook, the main courante and the ticks. Keep it away from this device (a USB key, another computer). What comes from the signed crisis kit comes back by enrolling again.',
+  'settings.backupSave': 'Save a backup',
+  'settings.backupRestore': 'Restore a backup',
+  'settings.restoreConfirm': (contacts: number, crises: number, entries: number) =>
+    `Restore ${contacts} contacts, ${crises} crises and ${entries} main-courante entries? Nothing already on this device is overwritten or deleted.`,
+  'settings.restored': (added: number, present: number, conflicts: number) =>
+    `Restored: ${added} records added, ${present} already here.` +
+    (conflicts
+      ? ` ${conflicts} entries differ from the ones here and were not taken: check the main courante.`
+      : ''),
+  'settings.restoreFailed': (reason: string) => `Nothing was restored: ${reason}`,
+
   'settings.about': 'About',
   'settings.version': (version: string) => `Tocsin version ${version}`,
 };

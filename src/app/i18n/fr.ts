@@ -93,6 +93,23 @@ export const fr: Messages = {
   'directory.local': 'Ajouté sur cet appareil',
   'directory.listLabel': 'Contacts',
 
+  'paper.open': 'Imprimer le kit papier',
+  'paper.title': 'Kit de crise papier',
+  'paper.hint':
+    'Conservez cet exemplaire avec les documents de crise : il fonctionne même quand tous les écrans sont éteints. Réimprimez-le après chaque changement.',
+  'paper.print': 'Imprimer',
+  'paper.back': 'Retour',
+  'paper.dataOf': (date: string) => `Données du ${date}`,
+  'paper.printedOn': (date: string) => `imprimé le ${date}`,
+  'paper.fingerprint': (fingerprint: string) => `Empreinte de l’organisation : ${fingerprint}`,
+  'paper.cell': 'Cellule de crise',
+  'paper.directory': 'Annuaire',
+  'paper.playbook': 'Plan de crise',
+  'paper.noCell': 'Aucun contact n’est marqué comme membre de la cellule de crise.',
+  'paper.name': 'Nom',
+  'paper.function': 'Fonction',
+  'paper.phones': 'Téléphones',
+
   'contact.back': 'Retour à l’annuaire',
   'contact.call': (number: string) => `Appeler le ${number}`,
   'contact.sms': (number: string) => `SMS au ${number}`,
@@ -304,6 +321,27 @@ export const fr: Messages = {
   'settings.space': 'Espace',
   'settings.usage': (used: string, quota: string) => `${used} utilisés sur ${quota} disponibles`,
   'settings.usageUnknown': 'Ce navigateur n’indique pas l’espace utilisé.',
+  'settings.profile': 'Vous',
+  'settings.name': 'Votre nom',
+  'settings.nameHint': 'Il signe vos entrées de main courante et vos coches sur cet appareil.',
+  'settings.role': 'Votre rôle dans la cellule',
+  'settings.noRole': 'Aucun rôle',
+  'settings.saveProfile': 'Enregistrer',
+  'settings.profileSaved': 'Enregistré.',
+  'settings.backup': 'Sauvegarde',
+  'settings.backupHint':
+    'Un fichier avec tout ce qui a été saisi sur cet appareil : contacts ajoutés ici, plan importé, main courante et coches. Conservez-le hors de cet appareil (clé USB, autre ordinateur). Ce qui vient du kit de crise signé revient en s’enrôlant de nouveau.',
+  'settings.backupSave': 'Enregistrer une sauvegarde',
+  'settings.backupRestore': 'Restaurer une sauvegarde',
+  'settings.restoreConfirm': (contacts: number, crises: number, entries: number) =>
+    `Restaurer ${contacts} contacts, ${crises} crises et ${entries} entrées de main courante ? Rien de ce qui est déjà sur cet appareil n’est écrasé ni supprimé.`,
+  'settings.restored': (added: number, present: number, conflicts: number) =>
+    `Restauré : ${added} éléments ajoutés, ${present} déjà présents.` +
+    (conflicts
+      ? ` ${conflicts} entrées diffèrent de celles d’ici et n’ont pas été reprises : vérifiez la main courante.`
+      : ''),
+  'settings.restoreFailed': (reason: string) => `Rien n’a été restauré : ${reason}`,
+
   'settings.about': 'À propos',
   'settings.version': (version: string) => `Tocsin version ${version}`,
 };

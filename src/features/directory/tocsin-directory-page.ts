@@ -20,6 +20,7 @@ import './tocsin-contact-card.js';
 import './tocsin-contact-form.js';
 import { blankContact } from './tocsin-contact-form.js';
 import './tocsin-directory-import.js';
+import './tocsin-paper-kit.js';
 import type { TocsinDirectoryImport } from './tocsin-directory-import.js';
 
 /**
@@ -187,6 +188,9 @@ export class TocsinDirectoryPage extends PageElement {
         <p role="status">${t('directory.loading')}</p>`;
     }
     const params = this.params;
+    if (params.get('view') === 'paper') {
+      return html`<tocsin-paper-kit .services=${this.services}></tocsin-paper-kit>`;
+    }
     if (params.has('new') || params.has('edit')) return this.renderForm();
     if (params.has('contact')) return this.renderCard();
     return this.renderList();
@@ -211,6 +215,7 @@ export class TocsinDirectoryPage extends PageElement {
         <button class="button secondary" @click=${() => this.importer.open()}>
           ${t('directory.import')}
         </button>
+        <a class="button secondary" href="#/directory?view=paper">${t('paper.open')}</a>
         ${
           contacts.length
             ? html`<button class="button secondary" @click=${() => this.export('csv')}>

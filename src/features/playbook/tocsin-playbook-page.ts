@@ -283,6 +283,7 @@ export class TocsinPlaybookPage extends PageElement {
         <button class="button secondary" @click=${() => this.exportCacao(playbook)}>
           ${t('playbook.exportCacao')}
         </button>
+        <a class="button secondary" href="#/directory?view=paper">${t('paper.open')}</a>
         ${
           origin === 'local'
             ? html`<button class="button secondary" @click=${this.resetToDefault}>

@@ -11,7 +11,12 @@ import {
 import { ObserveController } from '../../app/observable.js';
 import { PageElement } from '../../app/page-element.js';
 import '../../app/tocsin-install-card.js';
+import { describeError, isQuotaError } from '../../app/database-service.js';
+import { dialogStyles } from '../../ui/dialog-styles.js';
+import { downloadText, fileDate } from '../../ui/download.js';
 import { buttons, content, pageFrame, tokens } from '../../ui/tokens.js';
+import { createBackup, parseBackup, restoreBackup, serializeBackup } from '../backup/backup.js';
+import { CRISIS_ROLES, ROLE_NAMES, type CrisisRoleId } from '../crisis/roles.js';
 
 // Language names are written in their own language, whatever the UI language is.
 const LANGUAGE_CHOICES: readonly { value: LocalePreference; label: () => string; lang?: string }[] =
@@ -29,7 +34,20 @@ export class TocsinSettingsPage extends PageElement {
     buttons,
     pageFrame,
     content,
+    dialogStyles,
     css`
+      label.field {
+        display: block;
+        font-weight: 600;
+        margin: 0.75rem 0 0.25rem;
+      }
+
+      .row {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+      }
+
       fieldset {
         border: none;
         margin: 0;
@@ -43,11 +61,13 @@ export class TocsinSettingsPage extends PageElement {
         padding: 0;
       }
 
-      label {
+      fieldset label {
         display: flex;
         align-items: center;
         gap: 0.75rem;
         min-height: var(--tocsin-touch);
+        margin: 0;
+        font-weight: 400;
         cursor: pointer;
       }
 
@@ -61,6 +81,10 @@ export class TocsinSettingsPage extends PageElement {
   ];
 
   @state() private _preference: LocalePreference = 'auto';
+  @state() private _name = '';
+  @state() private _role: CrisisRoleId | '' = '';
+  @state() private _profileStatus = '';
+  @state() private _backupStatus = '';
   @state() private _requesting = false;
 
   protected readonly observer = new ObserveController(this, () =>
@@ -75,6 +99,13 @@ export class TocsinSettingsPage extends PageElement {
         (preference) => (this._preference = preference),
         () => undefined,
       );
+      this.services.settings.loadProfile().then(
+        (profile) => {
+          this._name = profile?.name ?? '';
+          this._role = profile?.role ?? '';
+        },
+        () => undefined,
+      );
     }
   }
 
@@ -87,6 +118,62 @@ export class TocsinSettingsPage extends PageElement {
       // The shell's database banner explains; the choice still applies to this session.
     }
   }
+
+  private async saveProfile(event: Event): Promise<void> {
+    event.preventDefault();
+    try {
+      await this.services.settings.saveProfile({
+        name: this._name,
+        ...(this._role ? { role: this._role } : {}),
+      });
+      this._profileStatus = t('settings.profileSaved');
+    } catch (error) {
+      this._profileStatus = describeError(error);
+    }
+  }
+
+  private async saveBackup(): Promise<void> {
+    try {
+      const backup = await createBackup(this.services.database);
+      downloadText(
+        serializeBackup(backup),
+        `tocsin-sauvegarde-${fileDate()}.json`,
+        'application/json',
+      );
+    } catch (error) {
+      this._backupStatus = describeError(error);
+    }
+  }
+
+  private readonly restoreFile = async (event: Event) => {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    const parsed = parseBackup(await file.text());
+    if (!parsed.ok) {
+      this._backupStatus = t('settings.restoreFailed', parsed.error);
+      return;
+    }
+    const { contacts, crises, logEntries } = parsed.backup;
+    if (!confirm(t('settings.restoreConfirm', contacts.length, crises.length, logEntries.length))) {
+      return;
+    }
+    try {
+      const report = await restoreBackup(this.services.database, parsed.backup);
+      this._backupStatus = t(
+        'settings.restored',
+        report.added,
+        report.alreadyPresent,
+        report.conflicts,
+      );
+    } catch (error) {
+      this._backupStatus = t(
+        'settings.restoreFailed',
+        isQuotaError(error) ? t('db.full') : describeError(error),
+      );
+    }
+  };
 
   private async requestPersistence(): Promise<void> {
     this._requesting = true;
@@ -117,12 +204,49 @@ export class TocsinSettingsPage extends PageElement {
           )}
         </fieldset>
       </section>
-      ${this.renderStorage()}
+      ${this.renderProfile()} ${this.renderStorage()}
       <tocsin-install-card .install=${this.services.install}></tocsin-install-card>
       <section class="card" aria-labelledby="about-title">
         <h2 id="about-title">${t('settings.about')}</h2>
         <p>${t('settings.version', this.services.appVersion)}</p>
       </section>`;
+  }
+
+  private renderProfile() {
+    const locale = currentLocale();
+    return html`<form class="card" @submit=${this.saveProfile} aria-labelledby="profile-title">
+      <h2 id="profile-title">${t('settings.profile')}</h2>
+      <label class="field" for="profile-name">${t('settings.name')}</label>
+      <input
+        id="profile-name"
+        type="text"
+        autocomplete="name"
+        aria-describedby="profile-name-hint"
+        .value=${this._name}
+        @input=${(event: Event) => (this._name = (event.target as HTMLInputElement).value)}
+      />
+      <p id="profile-name-hint" class="muted">${t('settings.nameHint')}</p>
+      <label class="field" for="profile-role">${t('settings.role')}</label>
+      <select
+        id="profile-role"
+        @change=${(event: Event) =>
+          (this._role = (event.target as HTMLSelectElement).value as CrisisRoleId | '')}
+      >
+        <option value="" ?selected=${this._role === ''}>${t('settings.noRole')}</option>
+        ${CRISIS_ROLES.map(
+          (role) =>
+            html`<option value=${role} ?selected=${this._role === role}>
+              ${ROLE_NAMES[role][locale]}
+            </option>`,
+        )}
+      </select>
+      <p>
+        <button class="button" type="submit" ?disabled=${!this._name.trim()}>
+          ${t('settings.saveProfile')}
+        </button>
+      </p>
+      <p role="status">${this._profileStatus}</p>
+    </form>`;
   }
 
   private renderStorage() {
@@ -163,6 +287,27 @@ export class TocsinSettingsPage extends PageElement {
               </button>
             </p>`
       }
+      <h2>${t('settings.backup')}</h2>
+      <p>${t('settings.backupHint')}</p>
+      <p class="row">
+        <button class="button secondary" @click=${this.saveBackup}>
+          ${t('settings.backupSave')}
+        </button>
+        <button
+          class="button secondary"
+          @click=${() => this.renderRoot.querySelector<HTMLInputElement>('#restore-file')?.click()}
+        >
+          ${t('settings.backupRestore')}
+        </button>
+        <input
+          id="restore-file"
+          type="file"
+          accept=".json,application/json"
+          hidden
+          @change=${this.restoreFile}
+        />
+      </p>
+      <p role="status">${this._backupStatus}</p>
     </section>`;
   }
 }
