@@ -7,6 +7,7 @@ import { PAGES, loadPage } from './pages.js';
 import { hrefFor, parseHash, type PageId, type Route } from './router.js';
 import type { AppServices } from './services.js';
 import './tocsin-update-banner.js';
+import { QUICK_ENTRY_EVENT, type EntryPreset } from '../features/log/quick-entry-event.js';
 import { icons } from '../ui/icons.js';
 import { buttons, tokens } from '../ui/tokens.js';
 
@@ -195,12 +196,14 @@ export class TocsinApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.onHashChange);
+    window.addEventListener(QUICK_ENTRY_EVENT, this.onQuickEntryRequest);
     this.navigate(this._route, false);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
+    window.removeEventListener(QUICK_ENTRY_EVENT, this.onQuickEntryRequest);
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -249,7 +252,7 @@ export class TocsinApp extends LitElement {
         ${this.renderDatabaseProblem()}
       </div>
       <main id="content" tabindex="-1">${this.renderPage()}</main>
-      <button class="quick button" @click=${this.openQuickEntry} aria-haspopup="dialog">
+      <button class="quick button" @click=${() => this.openQuickEntry()} aria-haspopup="dialog">
         + ${t('log.quickEntry')}
       </button>
       <tocsin-quick-entry .services=${this.services}></tocsin-quick-entry>
@@ -349,11 +352,15 @@ export class TocsinApp extends LitElement {
   }
 
   /** The quick-entry dialog is loaded with the log's code, on first use. */
-  private readonly openQuickEntry = async () => {
+  private readonly openQuickEntry = async (preset?: EntryPreset) => {
     await import('../features/log/tocsin-quick-entry.js');
     await this.updateComplete;
-    await this.renderRoot.querySelector('tocsin-quick-entry')?.open();
+    await this.renderRoot.querySelector('tocsin-quick-entry')?.open(preset);
   };
+
+  /** Any page can open the quick entry with a preset (e.g. "Log a call" on a contact card). */
+  private readonly onQuickEntryRequest = (event: Event) =>
+    void this.openQuickEntry((event as CustomEvent<EntryPreset>).detail);
 
   /**
    * A button rather than a `#content` link: the hash belongs to the router, and a fragment link

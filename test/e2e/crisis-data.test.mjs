@@ -99,7 +99,10 @@ test('offline: directory, main courante and playbook all work with the server ki
   await pageHeading(page, 'tocsin-playbook-page');
   const first = page.locator('tocsin-playbook-page input[type="checkbox"]').first();
   await first.check();
-  await page.getByText(/1 of \d+ done/).waitFor();
+  await page
+    .locator('tocsin-playbook-page h2.phase span', { hasText: /^\(1\/\d+\)$/ })
+    .first()
+    .waitFor();
 
   // Reload offline: everything is still there and the log's chain verifies.
   const response = await page.reload();
@@ -122,6 +125,42 @@ test('offline: directory, main courante and playbook all work with the server ki
     .fill('Point de situation à 14 h.');
   await page.locator('tocsin-quick-entry').getByRole('button', { name: 'Save to the log' }).click();
   await page.locator('tocsin-quick-entry').getByText('Saved to the log.').waitFor();
+  await page.keyboard.press('Escape');
+
+  // "Log a call" from a contact card: the entry starts with the contact and links to it.
+  await page.goto(new URL('#/directory', server.url).href);
+  await page.getByLabel('Search the directory').fill('eloise');
+  await page.locator('tocsin-virtual-list a.open').first().click();
+  await page.getByRole('button', { name: 'Log a call' }).click();
+  const text = page.locator('tocsin-quick-entry').getByLabel('What happened');
+  await page.waitForFunction(
+    () =>
+      document
+        .querySelector('tocsin-app')
+        ?.shadowRoot?.querySelector('tocsin-quick-entry')
+        ?.shadowRoot?.querySelector('tocsin-entry-form')
+        ?.shadowRoot?.querySelector('textarea')?.value !== '',
+  );
+  assert.equal(await text.inputValue(), 'Call with Éloïse de La Fontaine: ');
+  await text.press('End');
+  await text.pressSequentially('rappel à 15 h.');
+  await page.locator('tocsin-quick-entry').getByRole('button', { name: 'Save to the log' }).click();
+  await page.locator('tocsin-quick-entry').getByText('Saved to the log.').waitFor();
+  const linked = await page.evaluate(async () => {
+    const db = await new Promise((resolve, reject) => {
+      const request = indexedDB.open('tocsin');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const entries = await new Promise((resolve) => {
+      const request = db.transaction('logEntries').objectStore('logEntries').getAll();
+      request.onsuccess = () => resolve(request.result);
+    });
+    db.close();
+    return entries.find((entry) => entry.text.endsWith('rappel à 15 h.'));
+  });
+  assert.equal(linked.kind, 'communication_out');
+  assert.equal(linked.refs.contactIds.length, 1);
 
   assert.deepEqual(errors, []);
   await context.close();

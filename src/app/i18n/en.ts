@@ -111,6 +111,8 @@ export const en = {
   'contact.email': (address: string) => `Email ${address}`,
   'contact.callShort': 'Call',
   'contact.smsShort': 'Text',
+  'contact.logCall': 'Log a call',
+  'contact.logCallText': (name: string) => `Call with ${name}: `,
   'contact.edit': 'Edit',
   'contact.delete': 'Delete',
   'contact.deleteConfirm': (name: string) =>
@@ -210,6 +212,7 @@ export const en = {
   'playbook.origin.default':
     'Tocsin’s default playbook, from public guidance (ANSSI, CISA, NIST, ENISA)',
   'playbook.progress': (done: number, total: number) => `${done} of ${total} done`,
+  'playbook.byRole': 'Progress by role',
   'playbook.phase': 'Phase',
   'playbook.role': 'Role',
   'playbook.allPhases': 'All phases',

@@ -116,6 +116,8 @@ export const fr: Messages = {
   'contact.email': (address: string) => `Écrire à ${address}`,
   'contact.callShort': 'Appeler',
   'contact.smsShort': 'SMS',
+  'contact.logCall': 'Consigner un appel',
+  'contact.logCallText': (name: string) => `Appel avec ${name} : `,
   'contact.edit': 'Modifier',
   'contact.delete': 'Supprimer',
   'contact.deleteConfirm': (name: string) =>
@@ -215,6 +217,7 @@ export const fr: Messages = {
   'playbook.origin.default':
     'Plan par défaut de Tocsin, d’après les guides publics (ANSSI, CISA, NIST, ENISA)',
   'playbook.progress': (done: number, total: number) => `${done} sur ${total} faites`,
+  'playbook.byRole': 'Avancement par rôle',
   'playbook.phase': 'Phase',
   'playbook.role': 'Rôle',
   'playbook.allPhases': 'Toutes les phases',

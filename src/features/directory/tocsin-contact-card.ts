@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { LocaleController, t } from '../../app/i18n/i18n.js';
 import { buttons, content, tokens } from '../../ui/tokens.js';
+import { requestQuickEntry } from '../log/quick-entry-event.js';
 import type { Contact } from './contact.js';
 import { contactSubtitle, phoneKindName, roleNames } from './contact-format.js';
 import { smsUri, detectSmsPlatform, telUri } from './sms.js';
@@ -168,6 +169,17 @@ export class TocsinContactCard extends LitElement {
       </section>
       <div class="actions">
         <a class="button secondary" href="#/directory">${t('contact.back')}</a>
+        <button
+          class="button secondary"
+          @click=${() =>
+            requestQuickEntry({
+              kind: 'communication_out',
+              text: t('contact.logCallText', contact.displayName),
+              contactIds: [contact.id],
+            })}
+        >
+          ${t('contact.logCall')}
+        </button>
         ${
           contact.origin === 'local'
             ? html`<button class="button secondary" @click=${() => this.emit('edit-contact')}>

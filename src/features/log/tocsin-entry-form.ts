@@ -7,6 +7,7 @@ import { dialogStyles } from '../../ui/dialog-styles.js';
 import { buttons, content, tokens } from '../../ui/tokens.js';
 import { kindName, toLocalInputValue } from './log-format.js';
 import { ENTRY_KINDS, type EntryKind, type LogEntry } from './model.js';
+import type { EntryPreset } from './quick-entry-event.js';
 
 /**
  * Writes one main-courante entry. "Saved" is said only once the entry is committed to disk; on
@@ -60,6 +61,9 @@ export class TocsinEntryForm extends LitElement {
   /** Who writes it. */
   @property() author = '';
 
+  /** What a new entry starts with, e.g. a call to a contact from its card. */
+  @property({ attribute: false }) preset?: EntryPreset;
+
   /** The entry being corrected, if this is a correction. */
   @property({ attribute: false }) correcting?: LogEntry;
 
@@ -73,6 +77,10 @@ export class TocsinEntryForm extends LitElement {
   protected readonly locale = new LocaleController(this);
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('preset') && this.preset) {
+      this._kind = this.preset.kind ?? this._kind;
+      this._text = this.preset.text ?? '';
+    }
     if (changed.has('correcting') && this.correcting) {
       this._kind = this.correcting.kind;
       this._text = this.correcting.text;
@@ -101,6 +109,7 @@ export class TocsinEntryForm extends LitElement {
         text: this._text,
         priority: this._high ? 'high' : 'normal',
         occurredAt: this._whenEdited ? new Date(this._when) : new Date(),
+        refs: { contactIds: this.preset?.contactIds ?? [] },
         ...(this.correcting ? { corrects: this.correcting.id } : {}),
       });
       this._text = '';

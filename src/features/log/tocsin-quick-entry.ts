@@ -6,6 +6,7 @@ import { dialogStyles } from '../../ui/dialog-styles.js';
 import { buttons, content, tokens } from '../../ui/tokens.js';
 import type { Crisis } from './model.js';
 import './tocsin-entry-form.js';
+import type { EntryPreset } from './quick-entry-event.js';
 import type { TocsinEntryForm } from './tocsin-entry-form.js';
 
 /** Quick entry in the main courante from any page: one tap opens it, ready to type. */
@@ -18,11 +19,13 @@ export class TocsinQuickEntry extends LitElement {
 
   @state() private _crisis?: Crisis | null;
   @state() private _author = '';
+  @state() private _preset?: EntryPreset;
   @query('dialog') private dialog!: HTMLDialogElement;
   protected readonly locale = new LocaleController(this);
 
   /** Opens the dialog on the current crisis, with the cursor in the text. */
-  async open(): Promise<void> {
+  async open(preset?: EntryPreset): Promise<void> {
+    this._preset = preset;
     const [crises, profile] = await Promise.all([
       this.services.log.listCrises().catch(() => []),
       this.services.settings.loadProfile().catch(() => undefined),
@@ -45,6 +48,7 @@ export class TocsinQuickEntry extends LitElement {
                 .services=${this.services}
                 crisisId=${this._crisis!.id}
                 author=${this._author}
+                .preset=${this._preset}
                 @entry-saved=${() => setTimeout(() => this.dialog.close(), 600)}
               ></tocsin-entry-form>`
           : html`<p>${this._crisis ? t('playbook.noAuthor') : t('log.noCrisis')}</p>`

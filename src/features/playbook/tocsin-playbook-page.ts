@@ -205,7 +205,8 @@ export class TocsinPlaybookPage extends PageElement {
     const locale = currentLocale();
     const items = this.visibleItems(playbook);
     const ticks = [...this._ticks.values()];
-    const progress = playbookProgress(playbook.items, ticks).overall;
+    const fullProgress = playbookProgress(playbook.items, ticks);
+    const progress = fullProgress.overall;
     return html`<h1 tabindex="-1">${playbook.title[locale]}</h1>
       <p class="muted">${t(`playbook.origin.${origin}`)}</p>
       ${this._notice ? html`<p class="notice" role="alert">${this._notice}</p>` : nothing}
@@ -215,6 +216,18 @@ export class TocsinPlaybookPage extends PageElement {
               <strong>${this._crisis.name}</strong> —
               ${t('playbook.progress', progress.done, progress.total)}
               <progress max=${progress.total} .value=${progress.done} aria-hidden="true"></progress>
+              <details>
+                <summary>${t('playbook.byRole')}</summary>
+                <dl class="facts">
+                  ${CRISIS_ROLES.filter((role) => fullProgress.byRole.get(role)?.total).map(
+                    (role) => {
+                      const p = fullProgress.byRole.get(role)!;
+                      return html`<dt>${ROLE_NAMES[role][locale]}</dt>
+                        <dd>${t('playbook.progress', p.done, p.total)}</dd>`;
+                    },
+                  )}
+                </dl>
+              </details>
               ${this._profile ? nothing : html`<p class="notice">${t('playbook.noAuthor')}</p>`}
             </section>`
           : html`<p class="notice">
@@ -309,7 +322,10 @@ export class TocsinPlaybookPage extends PageElement {
         </h2>
         ${CRISIS_ROLES.filter((role) => phaseItems.some((item) => item.role === role)).map(
           (role) =>
-            html`<h3>${ROLE_NAMES[role][locale]}</h3>
+            html`<h3>
+                ${ROLE_NAMES[role][locale]}
+                (${phaseItems.filter((item) => item.role === role && this._ticks.get(item.id)?.done).length}/${phaseItems.filter((item) => item.role === role).length})
+              </h3>
               <ul class="items">
                 ${phaseItems
                   .filter((item) => item.role === role)
