@@ -3,7 +3,6 @@ import { Observable } from '../../app/observable.js';
 import { STORE } from '../../db/schema.js';
 import type { LogEntry } from '../log/model.js';
 import type { LogStore } from '../log/log-store.js';
-import { DEFAULT_PLAYBOOK } from './default-playbook.js';
 import type { PlaybookItem, Playbook } from './model.js';
 
 /** Where the playbook in use comes from. */
@@ -29,6 +28,8 @@ export class PlaybookStore {
     if (kit) return { playbook: kit, origin: 'kit' };
     const local = await db.get(STORE.playbooks, 'local');
     if (local) return { playbook: local, origin: 'local' };
+    // The default playbook is 50 KB of text: loaded when first needed, not at every start-up.
+    const { DEFAULT_PLAYBOOK } = await import('./default-playbook.js');
     return { playbook: DEFAULT_PLAYBOOK, origin: 'default' };
   }
 
