@@ -4,31 +4,10 @@ import assert from 'node:assert/strict';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import {
-  buildApp,
-  launchBrowser,
-  openControlled,
-  pageHeading,
-  removeBuild,
-  startServer,
-} from './support.mjs';
+import { test } from 'node:test';
+import { openControlled, pageHeading, startServer, useServedBuild } from './support.mjs';
 
-let dir;
-let server;
-let browser;
-
-before(async () => {
-  dir = await buildApp('crisis-data');
-  server = await startServer(dir);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.kill();
-  await removeBuild(dir);
-});
+const served = useServedBuild('crisis-data');
 
 const CSV = [
   'First Name;Last Name;Company;Department;Mobile Phone;Categories',
@@ -38,15 +17,15 @@ const CSV = [
 ].join('\r\n');
 
 test('offline: directory, main courante and playbook all work with the server killed', async () => {
-  const context = await browser.newContext();
+  const context = await served.browser.newContext();
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await openControlled(page, server.url);
-  await server.kill();
+  await openControlled(page, served.server.url);
+  await served.server.kill();
 
   // Directory: import a French Excel CSV, see the refused line, then search and open a card.
-  await page.goto(new URL('#/directory', server.url).href);
+  await page.goto(new URL('#/directory', served.server.url).href);
   await pageHeading(page, 'tocsin-directory-page');
   await page.getByRole('button', { name: 'Import' }).click();
   await page.locator('tocsin-directory-import input[type="file"]').setInputFiles({
@@ -67,7 +46,7 @@ test('offline: directory, main courante and playbook all work with the server ki
   assert.equal(await call.getAttribute('href'), 'tel:0612345678');
 
   // Add a contact by hand.
-  await page.goto(new URL('#/directory?new', server.url).href);
+  await page.goto(new URL('#/directory?new', served.server.url).href);
   await page.getByLabel('Given name').fill('Claire');
   await page.getByLabel('Family name').fill('Martin');
   await page.getByLabel('Number', { exact: true }).fill('06 99 99 99 99');
@@ -76,7 +55,7 @@ test('offline: directory, main courante and playbook all work with the server ki
   assert.equal(await page.locator('tocsin-contact-card h1').innerText(), 'Claire Martin');
 
   // Alert the cell: one SMS link to both cell members.
-  await page.goto(new URL('#/directory', server.url).href);
+  await page.goto(new URL('#/directory', served.server.url).href);
   await page.getByRole('button', { name: 'Alert the cell' }).click();
   const sms = await page.getByRole('link', { name: 'Open the messages app' }).getAttribute('href');
   // Recipients in directory order: Claire Martin, then Éloïse de La Fontaine.
@@ -84,7 +63,7 @@ test('offline: directory, main courante and playbook all work with the server ki
   await page.getByRole('button', { name: 'Close' }).click();
 
   // Main courante: open a crisis, write an entry, correct it.
-  await page.goto(new URL('#/log', server.url).href);
+  await page.goto(new URL('#/log', served.server.url).href);
   await page.getByLabel('Name of the crisis').fill('Rançongiciel à la mairie');
   await page.getByLabel('Your name').fill('Claire Martin');
   await page.getByRole('button', { name: 'Open a crisis' }).click();
@@ -95,7 +74,7 @@ test('offline: directory, main courante and playbook all work with the server ki
   await page.locator('tocsin-virtual-list').getByText('Serveur de fichiers chiffré.').waitFor();
 
   // Playbook: tick the first item; the tick is logged.
-  await page.goto(new URL('#/playbook', server.url).href);
+  await page.goto(new URL('#/playbook', served.server.url).href);
   await pageHeading(page, 'tocsin-playbook-page');
   const first = page.locator('tocsin-playbook-page input[type="checkbox"]').first();
   await first.check();
@@ -107,7 +86,7 @@ test('offline: directory, main courante and playbook all work with the server ki
   // Reload offline: everything is still there and the log's chain verifies.
   const response = await page.reload();
   assert.equal(response?.fromServiceWorker(), true);
-  await page.goto(new URL('#/log', server.url).href);
+  await page.goto(new URL('#/log', served.server.url).href);
   await page
     .locator('tocsin-virtual-list')
     .getByText(/^Done: /)
@@ -116,7 +95,7 @@ test('offline: directory, main courante and playbook all work with the server ki
   assert.match(await page.locator('tocsin-log-page p.muted').first().innerText(), /· 3 entries$/);
 
   // Quick entry from the home page.
-  await page.goto(server.url);
+  await page.goto(served.server.url);
   await pageHeading(page, 'tocsin-home-page');
   await page.getByRole('button', { name: '+ Log' }).click();
   await page
@@ -128,7 +107,7 @@ test('offline: directory, main courante and playbook all work with the server ki
   await page.keyboard.press('Escape');
 
   // "Log a call" from a contact card: the entry starts with the contact and links to it.
-  await page.goto(new URL('#/directory', server.url).href);
+  await page.goto(new URL('#/directory', served.server.url).href);
   await page.getByLabel('Search the directory').fill('eloise');
   await page.locator('tocsin-virtual-list a.open').first().click();
   await page.getByRole('button', { name: 'Log a call' }).click();
@@ -167,9 +146,9 @@ test('offline: directory, main courante and playbook all work with the server ki
 });
 
 test('a backup saved on one device restores on another, and the paper kit lists the cell first', async () => {
-  const serving = await startServer(dir);
+  const serving = await startServer(served.dir);
   try {
-    const first = await browser.newContext();
+    const first = await served.browser.newContext();
     const page = await first.newPage();
     await page.goto(serving.url + '#/settings');
     await page.getByLabel('Your name').fill('Paul Durand');
@@ -212,11 +191,13 @@ test('a backup saved on one device restores on another, and the paper kit lists 
     assert.match(download.suggestedFilename(), /^tocsin-sauvegarde-\d{4}-\d{2}-\d{2}\.json$/);
     await first.close();
 
-    const second = await browser.newContext();
+    const second = await served.browser.newContext();
     const other = await second.newPage();
     other.on('dialog', (dialog) => dialog.accept());
     await other.goto(serving.url + '#/settings');
-    await other.locator('tocsin-settings-page #restore-file').setInputFiles(backupPath);
+    await other
+      .locator('tocsin-settings-page #restore input[type="file"]')
+      .setInputFiles(backupPath);
     await other.getByText(/Restored: \d+ records added/).waitFor();
     await other.goto(serving.url + '#/log');
     await other.locator('tocsin-log-page h1', { hasText: 'Panne de messagerie' }).waitFor();

@@ -6,24 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
-import { after, before, test } from 'node:test';
-import { buildApp, launchBrowser, openControlled, removeBuild, startServer } from './support.mjs';
+import { test } from 'node:test';
+import { openControlled, useServedBuild } from './support.mjs';
 
-let dir;
-let server;
-let browser;
-
-before(async () => {
-  dir = await buildApp('manifest');
-  server = await startServer(dir);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.kill();
-  await removeBuild(dir);
-});
+const served = useServedBuild('manifest');
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(bytes) {
@@ -32,11 +18,11 @@ function pngSize(bytes) {
 }
 
 test('the manifest has every field a home-screen install needs, and its icons load', async () => {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(server.url);
+  const page = await (await served.browser.newContext()).newPage();
+  await page.goto(served.server.url);
   const href = await page.locator('link[rel="manifest"]').getAttribute('href');
   assert.equal(await page.locator('link[rel="manifest"]').count(), 1, 'exactly one manifest link');
-  const response = await fetch(new URL(href ?? '', server.url));
+  const response = await fetch(new URL(href ?? '', served.server.url));
   assert.equal(response.status, 200);
   assert.match(response.headers.get('content-type') ?? '', /application\/manifest\+json/);
   const manifest = await response.json();
@@ -68,7 +54,7 @@ test('the manifest has every field a home-screen install needs, and its icons lo
   ];
   find((i) => i.type === 'image/svg+xml', 'an SVG icon');
   for (const icon of manifest.icons) {
-    const image = await fetch(new URL(icon.src, server.url));
+    const image = await fetch(new URL(icon.src, served.server.url));
     assert.equal(image.status, 200, `${icon.src} loads`);
     assert.equal(image.headers.get('content-type'), icon.type, `${icon.src} has its stated type`);
     const bytes = Buffer.from(await image.arrayBuffer());
@@ -81,7 +67,7 @@ test('the manifest has every field a home-screen install needs, and its icons lo
   // iOS reads these instead of the manifest.
   const touchIcon = await page.locator('link[rel="apple-touch-icon"]').getAttribute('href');
   const touch = Buffer.from(
-    await (await fetch(new URL(touchIcon ?? '', server.url))).arrayBuffer(),
+    await (await fetch(new URL(touchIcon ?? '', served.server.url))).arrayBuffer(),
   );
   assert.deepEqual(pngSize(touch), { width: 180, height: 180 });
   assert.equal(
@@ -104,7 +90,7 @@ test('Chromium finds the app installable', async () => {
     args: chromiumArgs,
   });
   const page = await context.newPage();
-  await openControlled(page, server.url);
+  await openControlled(page, served.server.url);
   const cdp = await page.context().newCDPSession(page);
   const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
   assert.deepEqual(installabilityErrors, [], 'no installability error');

@@ -2,38 +2,21 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  buildApp,
   builtFiles,
-  launchBrowser,
   openControlled,
   pageHeading,
-  removeBuild,
-  startServer,
   visitEveryRoute,
+  useServedBuild,
 } from './support.mjs';
 
-let dir;
-let server;
-let browser;
-
-before(async () => {
-  dir = await buildApp('offline');
-  server = await startServer(dir);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.kill();
-  await removeBuild(dir);
-});
+const served = useServedBuild('offline');
 
 test('the service worker precaches every file the app is built from', async () => {
-  const context = await browser.newContext();
+  const context = await served.browser.newContext();
   const page = await context.newPage();
-  await openControlled(page, server.url);
+  await openControlled(page, served.server.url);
   const cached = await page.evaluate(async () => {
     const urls = [];
     for (const name of await caches.keys()) {
@@ -42,7 +25,7 @@ test('the service worker precaches every file the app is built from', async () =
     }
     return urls;
   });
-  const expected = (await builtFiles(dir)).filter(
+  const expected = (await builtFiles(served.dir)).filter(
     (path) => !path.endsWith('.map') && path !== '/sw.js' && path !== '/sw.mjs',
   );
   for (const path of expected) assert.ok(cached.includes(path), `${path} is precached`);
@@ -54,9 +37,9 @@ test('the service worker precaches every file the app is built from', async () =
 });
 
 test('livekit-client is not part of the start-up JavaScript: only the room page loads it', async () => {
-  const context = await browser.newContext();
+  const context = await served.browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(served.server.url);
   await pageHeading(page, 'tocsin-home-page');
   const loadedScripts = () =>
     page.evaluate(() =>
@@ -68,7 +51,7 @@ test('livekit-client is not part of the start-up JavaScript: only the room page 
   const atStart = await loadedScripts();
   assert.ok(atStart.length > 0);
   for (const path of atStart) {
-    const code = await readFile(join(dir, path), 'utf8');
+    const code = await readFile(join(served.dir, path), 'utf8');
     // RTCPeerConnection is all over livekit-client and nowhere in Tocsin's own start-up code.
     assert.doesNotMatch(
       code,
@@ -80,20 +63,20 @@ test('livekit-client is not part of the start-up JavaScript: only the room page 
   await pageHeading(page, 'tocsin-room-page');
   const roomScripts = (await loadedScripts()).filter((path) => !atStart.includes(path));
   let roomCode = '';
-  for (const path of roomScripts) roomCode += await readFile(join(dir, path), 'utf8');
+  for (const path of roomScripts) roomCode += await readFile(join(served.dir, path), 'utf8');
   assert.match(roomCode, /RTCPeerConnection/, 'opening the room loaded livekit-client');
   await context.close();
 });
 
 test('with the server killed, a reload renders from the service worker and every route opens', async () => {
-  const context = await browser.newContext();
+  const context = await served.browser.newContext();
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await openControlled(page, server.url);
+  await openControlled(page, served.server.url);
   assert.equal(await pageHeading(page, 'tocsin-home-page'), 'Crisis cell');
 
-  await server.kill();
+  await served.server.kill();
   const response = await page.reload();
   assert.ok(response, 'the reload got a response');
   assert.equal(response.status(), 200);
@@ -115,7 +98,7 @@ test('with the server killed, a reload renders from the service worker and every
 
   // A new tab, and a deep link the server never had, also open offline (navigation fallback).
   const second = await context.newPage();
-  const deep = await second.goto(new URL('/some/deep/link#/settings', server.url).href);
+  const deep = await second.goto(new URL('/some/deep/link#/settings', served.server.url).href);
   assert.equal(deep?.fromServiceWorker(), true);
   assert.equal(await pageHeading(second, 'tocsin-settings-page'), 'Settings');
 

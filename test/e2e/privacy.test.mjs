@@ -3,38 +3,17 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import {
-  buildApp,
-  launchBrowser,
-  openControlled,
-  removeBuild,
-  startServer,
-  visitEveryRoute,
-} from './support.mjs';
+import { test } from 'node:test';
+import { openControlled, visitEveryRoute, useServedBuild } from './support.mjs';
 
 // Makes requests made by the service worker itself visible to the context (microsoft/playwright#2311).
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 
-let dir;
-let server;
-let browser;
-
-before(async () => {
-  dir = await buildApp('privacy');
-  server = await startServer(dir);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.kill();
-  await removeBuild(dir);
-});
+const served = useServedBuild('privacy');
 
 test('every route loads with no request to another origin and no CSP violation', async () => {
-  const origin = new URL(server.url).origin;
-  const context = await browser.newContext();
+  const origin = new URL(served.server.url).origin;
+  const context = await served.browser.newContext();
   const foreign = [];
   const seen = new Set();
   context.on('request', (request) => {
@@ -55,7 +34,7 @@ test('every route loads with no request to another origin and no CSP violation',
   page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
   page.on('pageerror', (error) => consoleErrors.push(error.message));
 
-  await openControlled(page, server.url);
+  await openControlled(page, served.server.url);
   await visitEveryRoute(page);
   await page.locator('tocsin-app nav a[href="#/room"]').click();
   await page.locator('tocsin-room-page').getByText('end-to-end encrypted calls').waitFor();
@@ -75,7 +54,7 @@ test('every route loads with no request to another origin and no CSP violation',
 });
 
 test('the policy is strict: no inline script, nothing but self, sent as header and meta', async () => {
-  const response = await fetch(server.url);
+  const response = await fetch(served.server.url);
   const header = response.headers.get('content-security-policy');
   assert.ok(header, 'the server sends a CSP header');
   for (const policy of [header, await metaPolicy()]) {
@@ -85,13 +64,13 @@ test('the policy is strict: no inline script, nothing but self, sent as header a
     assert.doesNotMatch(policy, /unsafe-inline|unsafe-eval|\*|https?:\/\/(?!127)/);
   }
   assert.match(header, /frame-ancestors 'none'/);
-  const html = await readFile(join(dir, 'index.html'), 'utf8');
+  const html = await readFile(join(served.dir, 'index.html'), 'utf8');
   assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script in index.html');
   assert.doesNotMatch(html, /https?:\/\//, 'index.html names no other host');
 });
 
 async function metaPolicy() {
-  const html = await readFile(join(dir, 'index.html'), 'utf8');
+  const html = await readFile(join(served.dir, 'index.html'), 'utf8');
   const match = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html);
   assert.ok(match, 'index.html carries the policy as a meta tag');
   return match[1];

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
 
@@ -154,4 +155,29 @@ export async function visitEveryRoute(page) {
     headings[hash] = await pageHeading(page, tag);
   }
   return headings;
+}
+
+/**
+ * The common frame of an e2e file: builds the app once (with `env`), serves it and launches
+ * Chromium before the tests, and cleans everything up after. Returns live getters.
+ * @param {string} name
+ * @param {Record<string, string>} [env]
+ */
+export function useServedBuild(name, env = {}) {
+  const state = {
+    dir: '',
+    server: /** @type {any} */ (undefined),
+    browser: /** @type {any} */ (undefined),
+  };
+  before(async () => {
+    state.dir = await buildApp(name, env);
+    state.server = await startServer(state.dir);
+    state.browser = await launchBrowser();
+  });
+  after(async () => {
+    await state.browser?.close();
+    await state.server?.kill();
+    await removeBuild(state.dir);
+  });
+  return state;
 }

@@ -2,31 +2,10 @@
 // release (even their lazy chunks, deleted from the server), accepting reloads every tab onto the
 // new one, and the app still launches offline afterwards.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import {
-  buildApp,
-  launchBrowser,
-  openControlled,
-  pageHeading,
-  removeBuild,
-  startServer,
-} from './support.mjs';
+import { test } from 'node:test';
+import { buildApp, openControlled, pageHeading, useServedBuild } from './support.mjs';
 
-let dir;
-let server;
-let browser;
-
-before(async () => {
-  dir = await buildApp('update', { TOCSIN_VERSION: '1.0.0-e2e.1' });
-  server = await startServer(dir);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.kill();
-  await removeBuild(dir);
-});
+const served = useServedBuild('update', { TOCSIN_VERSION: '1.0.0-e2e.1' });
 
 /** The version the home page shows. */
 async function shownVersion(page) {
@@ -39,9 +18,9 @@ async function shownVersion(page) {
 const banner = (page) => page.locator('tocsin-update-banner .banner');
 
 test('the update flow: wait for consent, keep old tabs working, reload onto the new release', async () => {
-  const context = await browser.newContext();
+  const context = await served.browser.newContext();
   const first = await context.newPage();
-  await openControlled(first, server.url);
+  await openControlled(first, served.server.url);
   assert.equal(await shownVersion(first), '1.0.0-e2e.1');
   const entryChunkV1 = await first.evaluate(() =>
     performance
@@ -53,7 +32,7 @@ test('the update flow: wait for consent, keep old tabs working, reload onto the 
 
   // Deploy v2 over v1: the build empties the directory, so v1's chunks are gone from the server.
   await buildApp('update', { TOCSIN_VERSION: '1.0.0-e2e.2' });
-  const gone = await fetch(new URL(entryChunkV1, server.url));
+  const gone = await fetch(new URL(entryChunkV1, served.server.url));
   assert.equal(gone.status, 404, 'v1 chunks are no longer on the server');
 
   await first.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
@@ -64,7 +43,7 @@ test('the update flow: wait for consent, keep old tabs working, reload onto the 
 
   // A second tab opened now still runs v1, fully: a lazy page whose chunk the server lost opens.
   const second = await context.newPage();
-  await second.goto(server.url);
+  await second.goto(served.server.url);
   assert.equal(await shownVersion(second), '1.0.0-e2e.1');
   await banner(second).waitFor({ timeout: 10_000 });
   await second.locator('tocsin-app nav a[href="#/settings"]').click();
@@ -80,12 +59,12 @@ test('the update flow: wait for consent, keep old tabs working, reload onto the 
   ]);
   assert.equal(await shownVersion(first), '1.0.0-e2e.2');
   await secondReloaded;
-  await second.goto(server.url);
+  await second.goto(served.server.url);
   assert.equal(await shownVersion(second), '1.0.0-e2e.2');
   assert.equal(await banner(first).count(), 0, 'no banner once up to date');
 
   // Offline launch still works on the new release.
-  await server.kill();
+  await served.server.kill();
   const response = await first.reload();
   assert.equal(response?.fromServiceWorker(), true);
   assert.equal(await shownVersion(first), '1.0.0-e2e.2');

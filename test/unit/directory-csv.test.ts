@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { Contact } from '../../src/features/directory/contact.js';
+import { emptyContact, type Contact } from '../../src/features/directory/contact.js';
 import { exportContactsCsv } from '../../src/features/directory/import/csv-export.js';
 import { importContactsCsv } from '../../src/features/directory/import/csv-import.js';
 import { decodeImportBytes } from '../../src/features/directory/import/text-decoding.js';
@@ -48,24 +48,7 @@ function refusalOf(outcome: ImportOutcome): { code: string; error: string } {
 }
 
 function contact(fields: Partial<Contact>): Contact {
-  return {
-    id: crypto.randomUUID(),
-    givenName: '',
-    familyName: '',
-    displayName: '',
-    organisation: '',
-    service: '',
-    jobTitle: '',
-    roles: [],
-    phones: [],
-    emails: [],
-    notes: '',
-    groups: [],
-    cellMember: false,
-    origin: 'local',
-    updatedAt: NOW.toISOString(),
-    ...fields,
-  };
+  return emptyContact({ updatedAt: NOW.toISOString(), ...fields });
 }
 
 /** What an import must give back for a contact: the same, made local and stamped now. */

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { Contact } from '../../src/features/directory/contact.js';
+import { emptyContact, type Contact } from '../../src/features/directory/contact.js';
 import type { ImportOutcome, ImportResult } from '../../src/features/directory/import/types.js';
 import {
   exportContactsVcard,
@@ -23,24 +23,7 @@ function importVcardText(text: string): ImportResult {
 }
 
 function contact(fields: Partial<Contact>): Contact {
-  return {
-    id: crypto.randomUUID(),
-    givenName: '',
-    familyName: '',
-    displayName: '',
-    organisation: '',
-    service: '',
-    jobTitle: '',
-    roles: [],
-    phones: [],
-    emails: [],
-    notes: '',
-    groups: [],
-    cellMember: false,
-    origin: 'local',
-    updatedAt: NOW.toISOString(),
-    ...fields,
-  };
+  return emptyContact({ updatedAt: NOW.toISOString(), ...fields });
 }
 
 function octets(text: string): number {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { Contact } from '../../src/features/directory/contact.js';
+import { emptyContact, type Contact } from '../../src/features/directory/contact.js';
 import {
   cellAlertRecipients,
   detectSmsPlatform,
@@ -8,24 +8,8 @@ import {
   telUri,
 } from '../../src/features/directory/sms.js';
 
-const person = (name: string, overrides: Partial<Contact>): Contact => ({
-  id: name,
-  givenName: name,
-  familyName: '',
-  displayName: name,
-  organisation: '',
-  service: '',
-  jobTitle: '',
-  roles: [],
-  phones: [],
-  emails: [],
-  notes: '',
-  groups: [],
-  cellMember: false,
-  origin: 'local',
-  updatedAt: '2026-01-01T00:00:00Z',
-  ...overrides,
-});
+const person = (name: string, overrides: Partial<Contact>): Contact =>
+  emptyContact({ id: name, givenName: name, displayName: name, ...overrides });
 
 describe('SMS and call links', () => {
   it('keeps only what a phone dials', () => {

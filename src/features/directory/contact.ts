@@ -38,3 +38,25 @@ export interface Contact {
   /** ISO 8601 time of the last change. */
   updatedAt: string;
 }
+
+/** A local contact with every field empty, then `fields` on top; new ids are random UUIDs. */
+export function emptyContact(fields: Partial<Contact> = {}): Contact {
+  return {
+    id: crypto.randomUUID(),
+    givenName: '',
+    familyName: '',
+    displayName: '',
+    organisation: '',
+    service: '',
+    jobTitle: '',
+    roles: [],
+    phones: [],
+    emails: [],
+    notes: '',
+    groups: [],
+    cellMember: false,
+    origin: 'local',
+    updatedAt: new Date().toISOString(),
+    ...fields,
+  };
+}

@@ -4,28 +4,12 @@ import { currentLocale, LocaleController, t } from '../../app/i18n/i18n.js';
 import { dialogStyles } from '../../ui/dialog-styles.js';
 import { buttons, content, tokens } from '../../ui/tokens.js';
 import { CRISIS_ROLES, ROLE_NAMES, type CrisisRoleId } from '../crisis/roles.js';
-import { PHONE_KINDS, type Contact, type Phone, type PhoneKind } from './contact.js';
+import { emptyContact, PHONE_KINDS, type Contact, type Phone, type PhoneKind } from './contact.js';
 import { phoneKindName } from './contact-format.js';
 
 /** An empty local contact, for "Add a contact". */
 export function blankContact(): Contact {
-  return {
-    id: crypto.randomUUID(),
-    givenName: '',
-    familyName: '',
-    displayName: '',
-    organisation: '',
-    service: '',
-    jobTitle: '',
-    roles: [],
-    phones: [{ kind: 'mobile', number: '' }],
-    emails: [],
-    notes: '',
-    groups: [],
-    cellMember: false,
-    origin: 'local',
-    updatedAt: new Date().toISOString(),
-  };
+  return emptyContact({ phones: [{ kind: 'mobile', number: '' }] });
 }
 
 /**

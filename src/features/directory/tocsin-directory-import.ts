@@ -3,6 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { isMessageKey, LocaleController, t } from '../../app/i18n/i18n.js';
 import { describeError, isQuotaError } from '../../app/database-service.js';
 import { dialogStyles } from '../../ui/dialog-styles.js';
+import '../../ui/tocsin-file-button.js';
 import { buttons, content, tokens } from '../../ui/tokens.js';
 import { contactSubtitle } from './contact-format.js';
 import type { DirectoryStore } from './directory-store.js';
@@ -72,7 +73,6 @@ export class TocsinDirectoryImport extends LitElement {
   @state() private _saving = false;
   @state() private _error = '';
   @query('dialog') private dialog!: HTMLDialogElement;
-  @query('input[type="file"]') private fileInput!: HTMLInputElement;
   protected readonly locale = new LocaleController(this);
 
   /** Opens the dialog, empty. */
@@ -131,20 +131,11 @@ export class TocsinDirectoryImport extends LitElement {
     return html`<dialog aria-labelledby="import-title">
       <h2 id="import-title">${t('import.title')}</h2>
       <p>${t('import.formats')}</p>
-      <button class="button secondary" @click=${() => this.fileInput.click()}>
-        ${t('import.choose')}
-      </button>
-      <input
-        type="file"
-        hidden
+      <tocsin-file-button
+        label=${t('import.choose')}
         accept=".csv,.txt,.vcf,.vcard,text/csv,text/vcard"
-        @change=${(event: Event) => {
-          const input = event.target as HTMLInputElement;
-          const file = input.files?.[0];
-          input.value = '';
-          if (file) void this.readFile(file);
-        }}
-      />
+        @file-picked=${(event: CustomEvent<File>) => this.readFile(event.detail)}
+      ></tocsin-file-button>
       <div role="status" aria-live="polite">
         ${this._reading ? html`<p>${t('import.reading')}</p>` : nothing}
         ${

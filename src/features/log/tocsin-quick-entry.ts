@@ -20,11 +20,14 @@ export class TocsinQuickEntry extends LitElement {
   @state() private _crisis?: Crisis | null;
   @state() private _author = '';
   @state() private _preset?: EntryPreset;
+  private closeTimer?: ReturnType<typeof setTimeout>;
   @query('dialog') private dialog!: HTMLDialogElement;
   protected readonly locale = new LocaleController(this);
 
   /** Opens the dialog on the current crisis, with the cursor in the text. */
   async open(preset?: EntryPreset): Promise<void> {
+    // A close still pending from the last save must not shut the dialog just reopened.
+    clearTimeout(this.closeTimer);
     this._preset = preset;
     const [crises, profile] = await Promise.all([
       this.services.log.listCrises().catch(() => []),
@@ -49,7 +52,7 @@ export class TocsinQuickEntry extends LitElement {
                 crisisId=${this._crisis!.id}
                 author=${this._author}
                 .preset=${this._preset}
-                @entry-saved=${() => setTimeout(() => this.dialog.close(), 600)}
+                @entry-saved=${() => (this.closeTimer = setTimeout(() => this.dialog.close(), 600))}
               ></tocsin-entry-form>`
           : html`<p>${this._crisis ? t('playbook.noAuthor') : t('log.noCrisis')}</p>`
       }

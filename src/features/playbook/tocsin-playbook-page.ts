@@ -5,6 +5,7 @@ import { describeError, isQuotaError } from '../../app/database-service.js';
 import { ObserveController } from '../../app/observable.js';
 import { PageElement } from '../../app/page-element.js';
 import { dialogStyles } from '../../ui/dialog-styles.js';
+import '../../ui/tocsin-file-button.js';
 import { downloadText, fileDate } from '../../ui/download.js';
 import { buttons, content, pageFrame, tokens } from '../../ui/tokens.js';
 import { CRISIS_ROLES, ROLE_NAMES, type CrisisRoleId } from '../crisis/roles.js';
@@ -277,19 +278,11 @@ export class TocsinPlaybookPage extends PageElement {
       </div>
       ${items.length === 0 ? html`<p>${t('playbook.none')}</p>` : this.renderItems(playbook, items)}
       <div class="toolbar">
-        <button
-          class="button secondary"
-          @click=${() => this.renderRoot.querySelector<HTMLInputElement>('#playbook-file')?.click()}
-        >
-          ${t('playbook.import')}
-        </button>
-        <input
-          id="playbook-file"
-          type="file"
+        <tocsin-file-button
+          label=${t('playbook.import')}
           accept=".json,application/json"
-          hidden
-          @change=${this.importFile}
-        />
+          @file-picked=${this.importFile}
+        ></tocsin-file-button>
         <button class="button secondary" @click=${() => this.exportJson(playbook)}>
           ${t('playbook.exportJson')}
         </button>
@@ -363,12 +356,8 @@ export class TocsinPlaybookPage extends PageElement {
     </li>`;
   }
 
-  private readonly importFile = async (event: Event) => {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
-    if (!file) return;
-    const parsed = parsePlaybookJson(await file.text());
+  private readonly importFile = async (event: CustomEvent<File>) => {
+    const parsed = parsePlaybookJson(await event.detail.text());
     if (!parsed.ok) {
       this._notice = t('playbook.importFailed', parsed.errors.slice(0, 5).join(' · '));
       return;

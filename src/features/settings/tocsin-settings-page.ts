@@ -14,6 +14,7 @@ import '../../app/tocsin-install-card.js';
 import { describeError, isQuotaError } from '../../app/database-service.js';
 import { dialogStyles } from '../../ui/dialog-styles.js';
 import { downloadText, fileDate } from '../../ui/download.js';
+import '../../ui/tocsin-file-button.js';
 import { buttons, content, pageFrame, tokens } from '../../ui/tokens.js';
 import { createBackup, parseBackup, restoreBackup, serializeBackup } from '../backup/backup.js';
 import { CRISIS_ROLES, ROLE_NAMES, type CrisisRoleId } from '../crisis/roles.js';
@@ -145,12 +146,8 @@ export class TocsinSettingsPage extends PageElement {
     }
   }
 
-  private readonly restoreFile = async (event: Event) => {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
-    if (!file) return;
-    const parsed = parseBackup(await file.text());
+  private readonly restoreFile = async (event: CustomEvent<File>) => {
+    const parsed = parseBackup(await event.detail.text());
     if (!parsed.ok) {
       this._backupStatus = t('settings.restoreFailed', parsed.error);
       return;
@@ -293,19 +290,12 @@ export class TocsinSettingsPage extends PageElement {
         <button class="button secondary" @click=${this.saveBackup}>
           ${t('settings.backupSave')}
         </button>
-        <button
-          class="button secondary"
-          @click=${() => this.renderRoot.querySelector<HTMLInputElement>('#restore-file')?.click()}
-        >
-          ${t('settings.backupRestore')}
-        </button>
-        <input
-          id="restore-file"
-          type="file"
+        <tocsin-file-button
+          id="restore"
+          label=${t('settings.backupRestore')}
           accept=".json,application/json"
-          hidden
-          @change=${this.restoreFile}
-        />
+          @file-picked=${this.restoreFile}
+        ></tocsin-file-button>
       </p>
       <p role="status">${this._backupStatus}</p>
     </section>`;
