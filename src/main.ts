@@ -8,7 +8,7 @@ import './app/tocsin-app.js';
 import './features/home/tocsin-home-page.js';
 import { resolveLocale, setLocale } from './app/i18n/i18n.js';
 import { loadLaunchState } from './app/launch-state.js';
-import { loadPage } from './app/pages.js';
+import { loadPage, PAGES } from './app/pages.js';
 import { parseHash } from './app/router.js';
 import { createAppServices } from './app/services.js';
 
@@ -31,8 +31,11 @@ async function boot(): Promise<void> {
   if (globalStyles.styleSheet) document.adoptedStyleSheets = [globalStyles.styleSheet];
   const services = createAppServices({ database: launchDatabase });
   const route = parseHash(window.location.hash);
-  // Fetch the first page's chunk while the database opens, instead of one after the other.
-  if (route.page !== 'not-found') void loadPage(route.page).catch(() => undefined);
+  // Fetch the first page's chunk while the database opens, instead of one after the other
+  // (home is already here: it is part of this chunk).
+  if (route.page !== 'not-found' && !customElements.get(PAGES[route.page].tag)) {
+    void loadPage(route.page).catch(() => undefined);
+  }
 
   setLocale(resolveLocale(await loadLaunchState(services)));
 
