@@ -9,9 +9,20 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 // TOCSIN_VERSION lets the update-flow tests build two visibly different releases of the same tree.
 const appVersion = process.env.TOCSIN_VERSION ?? pkg.version;
 const csp = contentSecurityPolicy({ livekitUrls: livekitUrlsFromEnv(process.env) });
-// `npm run bench` times the app's offline launch against a blank page served by the same service
-// worker; only its build contains that page.
-const benchBaseline = process.env.TOCSIN_BENCH_BASELINE === '1';
+// `npm run bench` builds the app with extra pages, each in a build of its own so that one never
+// changes how the other's chunks are split: a blank page (TOCSIN_BENCH_BASELINE=1) to time the
+// offline launch against, served by the same service worker; and the lab (TOCSIN_BENCH_LAB=1),
+// where test/bench/crisis-data.bench.mjs runs the app's modules.
+const benchPages: Record<string, string> = {
+  ...(process.env.TOCSIN_BENCH_BASELINE === '1' ? { blank: 'test/bench/blank.html' } : {}),
+  ...(process.env.TOCSIN_BENCH_LAB === '1' ? { lab: 'test/bench/lab.html' } : {}),
+};
+/**
+ * Lit, idb and the app's shell, shared UI, database and home page: the start-up chunk. The
+ * pages' messages (src/app/i18n/page*) load with the pages.
+ */
+const SHELL_MODULES =
+  /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|idb)\/|\/src\/app\/(?!i18n\/page)|\/src\/db\/|\/src\/ui\/(tokens|icons|tocsin-empty-state)|\/src\/features\/(home|kit)\/|\/src\/features\/settings\/settings-store|\/src\/features\/log\/quick-entry-event|\/src\/features\/crisis\//;
 
 /**
  * Writes the Content Security Policy into index.html, right after the charset and before any script,
@@ -45,9 +56,17 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     // livekit-client is one ~530 KB chunk, loaded only by the room page and precached for offline.
     chunkSizeWarningLimit: 600,
-    rolldownOptions: benchBaseline
-      ? { input: { index: 'index.html', blank: 'test/bench/blank.html' } }
-      : {},
+    rolldownOptions: {
+      ...(Object.keys(benchPages).length ? { input: { index: 'index.html', ...benchPages } } : {}),
+      output: {
+        codeSplitting: {
+          // What the first screen needs travels as one chunk. Without this, every module shared
+          // by the shell and a lazy page becomes a chunk of its own, and an offline launch waits
+          // on a dozen service-worker round trips instead of two.
+          groups: [{ name: 'shell', test: SHELL_MODULES }],
+        },
+      },
+    },
   },
   worker: { format: 'es' },
   plugins: [

@@ -1,6 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { en } from '../../src/app/i18n/en.js';
-import { fr } from '../../src/app/i18n/fr.js';
+import { en as shellEn } from '../../src/app/i18n/en.js';
+import { fr as shellFr } from '../../src/app/i18n/fr.js';
+import { t as pageT } from '../../src/app/i18n/page-messages.js';
+import { pagesEn } from '../../src/app/i18n/pages.en.js';
+import { pagesFr } from '../../src/app/i18n/pages.fr.js';
 import {
   currentLocale,
   formatBytes,
@@ -9,6 +12,10 @@ import {
   setLocale,
   t,
 } from '../../src/app/i18n/i18n.js';
+
+// Every message of the app: the shell's and the lazy pages'.
+const en = { ...shellEn, ...pagesEn };
+const fr = { ...shellFr, ...pagesFr };
 
 describe('i18n', () => {
   afterEach(() => setLocale('en'));
@@ -70,9 +77,10 @@ describe('i18n', () => {
     expect(currentLocale()).to.equal('fr');
     expect(document.documentElement.lang).to.equal('fr');
     expect(t('nav.settings')).to.equal('Réglages');
-    expect(t('room.enrolled', 'cellule')).to.equal('Salle de crise : cellule');
+    expect(pageT('room.enrolled', 'cellule')).to.equal('Salle de crise : cellule');
     setLocale('en');
     expect(t('nav.settings')).to.equal('Settings');
+    expect(pageT('contact.callShort')).to.equal('Call');
     expect(document.documentElement.lang).to.equal('en');
   });
 

@@ -7,11 +7,23 @@ export type Locale = 'fr' | 'en';
 /** What the user chose in settings: a language, or the device's own. */
 export type LocalePreference = Locale | 'auto';
 
-const catalogues: Record<Locale, Messages> = { en, fr };
+type AnyCatalogue = Record<string, string | ((...args: never[]) => string)>;
 
-/** The key of a UI string. */
+// The shell's messages are here from the start; each lazy feature registers its own when it
+// loads (see page-messages.ts), so start-up does not parse every string of the app.
+const catalogues: Record<Locale, AnyCatalogue> = { en: { ...en }, fr: { ...fr } };
+
+/** Adds the messages of a lazily loaded part of the app, in both languages. */
+export function registerMessages(more: Record<Locale, AnyCatalogue>): void {
+  Object.assign(catalogues.en, more.en);
+  Object.assign(catalogues.fr, more.fr);
+}
+
+/** The key of a UI string of the shell. */
 export type MessageKey = keyof Messages;
-type MessageArgs<K extends MessageKey> = Messages[K] extends (...args: infer A) => string ? A : [];
+
+/** The arguments a message of catalogue `M` takes. */
+export type ArgsOf<M, K extends keyof M> = M[K] extends (...args: infer A) => string ? A : [];
 
 let current: Locale = 'en';
 const changes = new EventTarget();
@@ -43,15 +55,21 @@ export function setLocale(locale: Locale): void {
   changes.dispatchEvent(new Event('change'));
 }
 
-/** Whether a string is the key of a UI message (for keys built from data, like error codes). */
-export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(en, key);
+/** Whether a message with this key is loaded (for keys built from data, like error codes). */
+export function hasMessage(key: string): boolean {
+  return Object.hasOwn(catalogues.en, key);
 }
 
-/** A UI string in the current language. Message arguments are checked against the catalogue. */
-export function t<K extends MessageKey>(key: K, ...args: MessageArgs<K>): string {
-  const message = catalogues[current][key] as string | ((...a: unknown[]) => string);
+/** The message `key` in the current language; shared by the shell's `t` and the pages'. */
+export function translate(key: string, args: readonly unknown[]): string {
+  const message = catalogues[current][key] as string | ((...a: unknown[]) => string) | undefined;
+  if (message === undefined) return key;
   return typeof message === 'function' ? message(...args) : message;
+}
+
+/** A UI string of the shell in the current language, its arguments checked against the catalogue. */
+export function t<K extends MessageKey>(key: K, ...args: ArgsOf<Messages, K>): string {
+  return translate(key, args);
 }
 
 /** A date (and optionally time) in the current language, e.g. "25 novembre 2026". */

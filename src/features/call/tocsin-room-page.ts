@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { t } from '../../app/i18n/i18n.js';
+import { t } from '../../app/i18n/page-messages.js';
 import { PageElement } from '../../app/page-element.js';
 import type { InstalledKitSummary } from '../../db/schema.js';
 import '../../ui/tocsin-empty-state.js';

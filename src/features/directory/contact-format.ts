@@ -1,4 +1,5 @@
-import { currentLocale, t } from '../../app/i18n/i18n.js';
+import { currentLocale } from '../../app/i18n/i18n.js';
+import { t } from '../../app/i18n/page-messages.js';
 import { ROLE_NAMES } from '../crisis/roles.js';
 import type { Contact, PhoneKind } from './contact.js';
 

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { LocaleController, t } from '../../app/i18n/i18n.js';
+import { LocaleController } from '../../app/i18n/i18n.js';
+import { t } from '../../app/i18n/page-messages.js';
 import { dialogStyles } from '../../ui/dialog-styles.js';
 import { buttons, content, tokens } from '../../ui/tokens.js';
 import type { Contact } from './contact.js';

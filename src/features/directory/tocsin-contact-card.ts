@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { LocaleController, t } from '../../app/i18n/i18n.js';
+import { LocaleController } from '../../app/i18n/i18n.js';
+import { t } from '../../app/i18n/page-messages.js';
 import { buttons, content, tokens } from '../../ui/tokens.js';
 import { requestQuickEntry } from '../log/quick-entry-event.js';
 import type { Contact } from './contact.js';

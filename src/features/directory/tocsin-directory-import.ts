@@ -1,6 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { isMessageKey, LocaleController, t } from '../../app/i18n/i18n.js';
+import { hasMessage } from '../../app/i18n/i18n.js';
+import { LocaleController } from '../../app/i18n/i18n.js';
+import { t } from '../../app/i18n/page-messages.js';
 import { describeError, isQuotaError } from '../../app/database-service.js';
 import { dialogStyles } from '../../ui/dialog-styles.js';
 import '../../ui/tocsin-file-button.js';
@@ -17,7 +19,7 @@ const PREVIEW_ROWS = 20;
 /** A refusal reason in the user's language, from its stable code. */
 function reasonText(code: string, fallback: string): string {
   const key = `importReason.${code}`;
-  return isMessageKey(key) ? t(key as 'importReason.empty') : fallback;
+  return hasMessage(key) ? t(key as 'importReason.empty') : fallback;
 }
 
 /** Whether bytes look like a vCard file rather than CSV, whatever the file is called. */

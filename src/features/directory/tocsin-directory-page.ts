@@ -1,6 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { t } from '../../app/i18n/i18n.js';
+import { t } from '../../app/i18n/page-messages.js';
 import { describeError } from '../../app/database-service.js';
 import { ObserveController } from '../../app/observable.js';
 import { PageElement } from '../../app/page-element.js';

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { currentLocale, formatDate, LocaleController, t } from '../../app/i18n/i18n.js';
+import { currentLocale, formatDate, LocaleController } from '../../app/i18n/i18n.js';
+import { t } from '../../app/i18n/page-messages.js';
 import type { AppServices } from '../../app/services.js';
 import type { InstalledKitSummary } from '../../db/schema.js';
 import { buttons, content, tokens } from '../../ui/tokens.js';

@@ -1,4 +1,5 @@
-import { currentLocale, t } from '../../app/i18n/i18n.js';
+import { currentLocale } from '../../app/i18n/i18n.js';
+import { t } from '../../app/i18n/page-messages.js';
 import type { EntryKind, LogEntry } from './model.js';
 
 /** The name of an entry kind in the current language. */

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { LocaleController, t } from '../../app/i18n/i18n.js';
+import { LocaleController } from '../../app/i18n/i18n.js';
+import { t } from '../../app/i18n/page-messages.js';
 import { describeError, isQuotaError } from '../../app/database-service.js';
 import type { AppServices } from '../../app/services.js';
 import { dialogStyles } from '../../ui/dialog-styles.js';

@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { currentLocale, t } from '../../app/i18n/i18n.js';
+import { currentLocale } from '../../app/i18n/i18n.js';
+import { t } from '../../app/i18n/page-messages.js';
 import { describeError, isQuotaError } from '../../app/database-service.js';
 import { ObserveController } from '../../app/observable.js';
 import { PageElement } from '../../app/page-element.js';

@@ -5,9 +5,9 @@ import {
   formatBytes,
   resolveLocale,
   setLocale,
-  t,
   type LocalePreference,
 } from '../../app/i18n/i18n.js';
+import { t } from '../../app/i18n/page-messages.js';
 import { ObserveController } from '../../app/observable.js';
 import { PageElement } from '../../app/page-element.js';
 import '../../app/tocsin-install-card.js';

@@ -1,0 +1,278 @@
+// The English messages of the lazy pages (directory, playbook, main courante, settings, room).
+// They load with those pages, not at start-up; the shell's own messages are in en.ts.
+export const pagesEn = {
+  'directory.empty.title': 'No contacts yet',
+  'directory.empty.body':
+    'The directory arrives with your crisis kit. You will also be able to import and add contacts here.',
+
+  'directory.count': (count: number) => (count === 1 ? '1 contact' : `${count} contacts`),
+  'directory.searchLabel': 'Search the directory',
+  'directory.searchHint': 'Name, service, organisation, role or phone number',
+  'directory.results': (shown: number, total: number) => `${shown} of ${total} contacts`,
+  'directory.noResults': (query: string) => `No contact matches “${query}”.`,
+  'directory.loading': 'Opening the directory…',
+  'directory.alertCell': 'Alert the cell',
+  'directory.import': 'Import',
+  'directory.exportCsv': 'Export CSV',
+  'directory.exportVcard': 'Export vCard',
+  'directory.add': 'Add a contact',
+  'directory.cellMember': 'Crisis cell',
+  'directory.fromKit': 'From the signed kit',
+  'directory.local': 'Added on this device',
+  'directory.listLabel': 'Contacts',
+
+  'paper.open': 'Print the paper kit',
+  'paper.title': 'Paper crisis kit',
+  'paper.hint':
+    'Keep this copy with the crisis documents: it still works when every screen is down. Print it again after each change.',
+  'paper.print': 'Print',
+  'paper.back': 'Back',
+  'paper.dataOf': (date: string) => `Data of ${date}`,
+  'paper.printedOn': (date: string) => `printed on ${date}`,
+  'paper.fingerprint': (fingerprint: string) => `Organisation fingerprint: ${fingerprint}`,
+  'paper.cell': 'Crisis cell',
+  'paper.directory': 'Directory',
+  'paper.playbook': 'Playbook',
+  'paper.noCell': 'No contact is marked as a member of the crisis cell.',
+  'paper.name': 'Name',
+  'paper.function': 'Function',
+  'paper.phones': 'Phones',
+
+  'contact.back': 'Back to the directory',
+  'contact.call': (number: string) => `Call ${number}`,
+  'contact.sms': (number: string) => `Text ${number}`,
+  'contact.email': (address: string) => `Email ${address}`,
+  'contact.callShort': 'Call',
+  'contact.smsShort': 'Text',
+  'contact.logCall': 'Log a call',
+  'contact.logCallText': (name: string) => `Call with ${name}: `,
+  'contact.edit': 'Edit',
+  'contact.delete': 'Delete',
+  'contact.deleteConfirm': (name: string) =>
+    `Delete ${name} from this device? This cannot be undone.`,
+  'contact.notFound': 'This contact is no longer in the directory.',
+  'contact.phones': 'Phone numbers',
+  'contact.emails': 'Email addresses',
+  'contact.organisation': 'Organisation',
+  'contact.service': 'Service',
+  'contact.jobTitle': 'Job title',
+  'contact.roles': 'Crisis roles',
+  'contact.notes': 'Notes',
+  'contact.groups': 'Groups',
+  'contact.givenName': 'Given name',
+  'contact.familyName': 'Family name',
+  'contact.displayName': 'Name shown',
+  'contact.isCellMember': 'Member of the crisis cell',
+  'contact.number': 'Number',
+  'contact.kind': 'Kind',
+  'contact.addPhone': 'Add a number',
+  'contact.removePhone': (number: string) => `Remove ${number || 'this number'}`,
+  'contact.emailsHint': 'One address per line',
+  'contact.groupsHint': 'Separated by commas',
+  'contact.save': 'Save',
+  'contact.cancel': 'Cancel',
+  'contact.nameRequired': 'Give at least a name.',
+  'contact.saved': 'Contact saved.',
+  'contact.saveFailed': (reason: string) => `The contact was not saved: ${reason}`,
+  'contact.newTitle': 'New contact',
+  'contact.editTitle': (name: string) => `Edit ${name}`,
+  'phone.mobile': 'Mobile',
+  'phone.work': 'Work',
+  'phone.home': 'Home',
+  'phone.satellite': 'Satellite',
+  'phone.radio': 'Radio',
+
+  'alert.title': 'Alert the crisis cell',
+  'alert.hint':
+    'Your phone’s messages app opens with every cell member and this text filled in. It works over the phone network, without any data connection.',
+  'alert.message': 'Message',
+  'alert.defaultMessage':
+    'TOCSIN — The crisis cell is activated. Join the crisis room, or call back as soon as possible.',
+  'alert.recipients': (count: number) =>
+    count === 1 ? '1 member will receive it:' : `${count} members will receive it:`,
+  'alert.unreachable': (names: string) => `No phone number for: ${names}`,
+  'alert.send': 'Open the messages app',
+  'alert.noMembers':
+    'No contact is marked as a member of the crisis cell yet: mark them in their contact card.',
+  'alert.close': 'Close',
+
+  'importReason.too-large': 'the file is larger than 20 MB.',
+  'importReason.not-text': 'this is not a text file (CSV or vCard).',
+  'importReason.unsupported-encoding': 'its text encoding is not supported.',
+  'importReason.empty': 'it holds no contact.',
+  'importReason.unbalanced-quotes':
+    'a quotation mark is never closed, so the file cannot be read whole.',
+  'importReason.no-known-columns': 'none of its columns is a known contact column.',
+  'importReason.too-many-columns': 'too many columns.',
+  'importReason.no-name': 'no name.',
+  'importReason.unpaired-card': 'a contact card is not closed (BEGIN without END).',
+
+  'import.title': 'Import contacts',
+  'import.formats':
+    'A CSV export of Outlook, Google Contacts or Excel (comma or semicolon, UTF-8 or Windows-1252), or a vCard file (3.0 or 4.0).',
+  'import.choose': 'Choose a file',
+  'import.reading': 'Reading the file…',
+  'import.ready': (count: number, name: string) =>
+    count === 1
+      ? `1 contact ready to import from ${name}.`
+      : `${count} contacts ready to import from ${name}.`,
+  'import.previewCaption': (shown: number, total: number) => `The first ${shown} of ${total}`,
+  'import.refused': (count: number) =>
+    count === 1 ? '1 line was refused:' : `${count} lines were refused:`,
+  'import.line': (line: number, reason: string) => `Line ${line}: ${reason}`,
+  'import.confirm': (count: number) =>
+    count === 1 ? 'Import 1 contact' : `Import ${count} contacts`,
+  'import.done': (added: number, replaced: number) =>
+    replaced > 0
+      ? `${added} contacts added and ${replaced} updated.`
+      : added === 1
+        ? '1 contact added.'
+        : `${added} contacts added.`,
+  'import.failed': (reason: string) => `Nothing was imported: ${reason}`,
+  'import.saveFailed': (reason: string) =>
+    `The contacts could not be saved (${reason}). Nothing was changed.`,
+  'import.nothing': 'The file holds no contact that can be imported.',
+  'import.cancel': 'Cancel',
+  'import.close': 'Close',
+
+  'playbook.empty.title': 'No playbook yet',
+  'playbook.empty.body':
+    'The crisis playbook — phases, roles and checklists — arrives with your crisis kit.',
+
+  'playbook.origin.kit': 'From the signed crisis kit',
+  'playbook.origin.local': 'Imported on this device',
+  'playbook.origin.default':
+    'Tocsin’s default playbook, from public guidance (ANSSI, CISA, NIST, ENISA)',
+  'playbook.progress': (done: number, total: number) => `${done} of ${total} done`,
+  'playbook.byRole': 'Progress by role',
+  'playbook.phase': 'Phase',
+  'playbook.role': 'Role',
+  'playbook.allPhases': 'All phases',
+  'playbook.allRoles': 'All roles',
+  'playbook.myRole': (role: string) => `My role (${role})`,
+  'playbook.noCrisis':
+    'Open a crisis in the main courante to tick items: every tick is recorded there.',
+  'playbook.noAuthor': 'Give your name in the main courante to tick items.',
+  'playbook.due': (due: string) => `Due ${due}`,
+  'playbook.source': (source: string) => `Source: ${source}`,
+  'playbook.tickEntry': (text: string) => `Done: ${text}`,
+  'playbook.untickEntry': (text: string) => `Reopened: ${text}`,
+  'playbook.doneBy': (by: string, time: string) => `Done by ${by}, ${time}`,
+  'playbook.strategic': 'Strategic',
+  'playbook.operational': 'Operational',
+  'playbook.import': 'Import JSON',
+  'playbook.exportJson': 'Export JSON',
+  'playbook.exportCacao': 'Export CACAO 2.0',
+  'playbook.resetDefault': 'Back to the default playbook',
+  'playbook.resetConfirm':
+    'Remove the playbook imported on this device and go back to the default one? Ticks already made stay in the main courante.',
+  'playbook.imported': (count: number) => `Playbook imported: ${count} items.`,
+  'playbook.importFailed': (reason: string) => `The playbook was not imported: ${reason}`,
+  'playbook.tickFailed': (reason: string) => `Not recorded: ${reason}`,
+  'playbook.none': 'No item matches these filters.',
+
+  'log.empty.title': 'No crisis open',
+  'log.empty.body':
+    'The main courante records every fact, decision and action of the crisis, with its time and author.',
+
+  'log.openCrisis': 'Open a crisis',
+  'log.newCrisis': 'New crisis',
+  'log.crisisName': 'Name of the crisis',
+  'log.crisisNameHint': 'For example: “Ransomware attack on the town hall”',
+  'log.startedAt': 'Started at',
+  'log.yourName': 'Your name',
+  'log.yourNameHint': 'It signs your entries and ticks on this device.',
+  'log.crisis': 'Crisis',
+  'log.newEntry': 'New entry',
+  'log.kind': 'Kind',
+  'log.text': 'What happened',
+  'log.occurredAt': 'When',
+  'log.highPriority': 'High priority',
+  'log.save': 'Save to the log',
+  'log.saving': 'Saving…',
+  'log.saved': 'Saved to the log.',
+  'log.saveFailed': (reason: string) => `Not saved: ${reason}`,
+  'log.entries': (count: number) => (count === 1 ? '1 entry' : `${count} entries`),
+  'log.listLabel': 'Main courante entries',
+  'log.corrected': 'Corrected by a later entry',
+  'log.correction': 'Correction',
+  'log.correct': 'Correct',
+  'log.correcting': (text: string) => `Correcting: “${text}”`,
+  'log.cancelCorrection': 'Cancel the correction',
+  'log.by': (author: string, time: string) => `${author} · ${time}`,
+  'log.recordedAt': (time: string) => `written ${time}`,
+  'log.tamper': (count: number) =>
+    `Tamper warning: ${count === 1 ? '1 entry does' : `${count} entries do`} not match this device’s log chain (changed, removed or out of place). They are shown as they are, marked in red; nothing has been repaired.`,
+  'log.tamperMark': 'Does not match the log chain',
+  'log.report': 'Situation report',
+  'log.backToLog': 'Back to the log',
+  'log.exportCsv': 'Export CSV',
+  'log.exportJson': 'Export JSON',
+  'log.print': 'Print',
+  'log.reportDecisions': 'Latest decisions',
+  'log.reportHighPriority': 'High-priority facts',
+  'log.reportProgress': 'Checklist progress',
+  'log.reportOpen': 'Open actions of the current phase',
+  'log.reportNone': 'None yet.',
+  'log.reportAt': (time: string) => `Situation at ${time}`,
+  'log.quickEntryTitle': 'Quick entry in the main courante',
+  'log.noCrisis': 'Open a crisis first, in the Log page.',
+  'log.close': 'Close',
+  'kind.fact': 'Fact',
+  'kind.decision': 'Decision',
+  'kind.action': 'Action',
+  'kind.communication_in': 'Incoming communication',
+  'kind.communication_out': 'Outgoing communication',
+  'kind.situation_point': 'Situation point',
+  'kind.note': 'Note',
+
+  'room.checking': 'Checking what this device supports…',
+  'room.e2eeSupported': 'This device can join end-to-end encrypted calls.',
+  'room.e2eeUnsupported':
+    'This browser cannot encrypt calls end to end, so Tocsin will not join the crisis room from it. Use phone calls and SMS instead.',
+  'room.notEnrolled': 'The crisis room is named in your crisis kit. Enroll this device first.',
+  'room.enrolled': (room: string) => `Crisis room: ${room}`,
+
+  'settings.language': 'Language',
+  'settings.languageAuto': 'Automatic (device language)',
+  'settings.storage': 'Storage on this device',
+  'settings.persisted': 'Persistent storage',
+  'settings.persistedYes': 'Granted: the browser will not clear Tocsin’s data on its own.',
+  'settings.persistedNo':
+    'Not granted: the browser may clear Tocsin’s data when space runs low. Installing Tocsin on the home screen usually grants it.',
+  'settings.persistedUnsupported': 'This browser does not say whether storage is persistent.',
+  'settings.persistRequest': 'Ask to keep data',
+  'settings.space': 'Space',
+  'settings.usage': (used: string, quota: string) => `${used} used of ${quota} available`,
+  'settings.usageUnknown': 'This browser does not report storage use.',
+  'settings.profile': 'About you',
+  'settings.name': 'Your name',
+  'settings.nameHint': 'It signs your main-courante entries and checklist ticks on this device.',
+  'settings.role': 'Your crisis role',
+  'settings.noRole': 'No role',
+  'settings.saveProfile': 'Save',
+  'settings.profileSaved': 'Saved.',
+  'settings.backup': 'Backup',
+  'settings.backupHint':
+    'One file with everything written on this device: contacts added here, the imported playbook, the main courante and the ticks. Keep it away from this device (a USB key, another computer). What comes from the signed crisis kit comes back by enrolling again.',
+  'settings.backupSave': 'Save a backup',
+  'settings.backupRestore': 'Restore a backup',
+  'settings.restoreConfirm': (contacts: number, crises: number, entries: number) =>
+    `Restore ${contacts} contacts, ${crises} crises and ${entries} main-courante entries? Nothing already on this device is overwritten or deleted.`,
+  'settings.restored': (added: number, present: number, conflicts: number) =>
+    `Restored: ${added} records added, ${present} already here.` +
+    (conflicts
+      ? ` ${conflicts} entries differ from the ones here and were not taken: check the main courante.`
+      : ''),
+  'settings.restoreFailed': (reason: string) => `Nothing was restored: ${reason}`,
+
+  'settings.about': 'About',
+  'settings.version': (version: string) => `Tocsin version ${version}`,
+};
+
+type Catalogue<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => string ? (...args: A) => string : string;
+};
+
+/** The shape of the pages' catalogue in every language. */
+export type PageMessages = Catalogue<typeof pagesEn>;

@@ -1,0 +1,273 @@
+import type { PageMessages } from './pages.en.js';
+
+export const pagesFr: PageMessages = {
+  'directory.empty.title': 'Aucun contact pour l’instant',
+  'directory.empty.body':
+    'L’annuaire arrive avec votre kit de crise. Vous pourrez aussi importer et ajouter des contacts ici.',
+
+  'directory.count': (count: number) => (count <= 1 ? `${count} contact` : `${count} contacts`),
+  'directory.searchLabel': 'Rechercher dans l’annuaire',
+  'directory.searchHint': 'Nom, service, organisation, rôle ou numéro',
+  'directory.results': (shown: number, total: number) => `${shown} sur ${total} contacts`,
+  'directory.noResults': (query: string) => `Aucun contact ne correspond à « ${query} ».`,
+  'directory.loading': 'Ouverture de l’annuaire…',
+  'directory.alertCell': 'Alerter la cellule',
+  'directory.import': 'Importer',
+  'directory.exportCsv': 'Exporter en CSV',
+  'directory.exportVcard': 'Exporter en vCard',
+  'directory.add': 'Ajouter un contact',
+  'directory.cellMember': 'Cellule de crise',
+  'directory.fromKit': 'Issu du kit signé',
+  'directory.local': 'Ajouté sur cet appareil',
+  'directory.listLabel': 'Contacts',
+
+  'paper.open': 'Imprimer le kit papier',
+  'paper.title': 'Kit de crise papier',
+  'paper.hint':
+    'Conservez cet exemplaire avec les documents de crise : il fonctionne même quand tous les écrans sont éteints. Réimprimez-le après chaque changement.',
+  'paper.print': 'Imprimer',
+  'paper.back': 'Retour',
+  'paper.dataOf': (date: string) => `Données du ${date}`,
+  'paper.printedOn': (date: string) => `imprimé le ${date}`,
+  'paper.fingerprint': (fingerprint: string) => `Empreinte de l’organisation : ${fingerprint}`,
+  'paper.cell': 'Cellule de crise',
+  'paper.directory': 'Annuaire',
+  'paper.playbook': 'Plan de crise',
+  'paper.noCell': 'Aucun contact n’est marqué comme membre de la cellule de crise.',
+  'paper.name': 'Nom',
+  'paper.function': 'Fonction',
+  'paper.phones': 'Téléphones',
+
+  'contact.back': 'Retour à l’annuaire',
+  'contact.call': (number: string) => `Appeler le ${number}`,
+  'contact.sms': (number: string) => `SMS au ${number}`,
+  'contact.email': (address: string) => `Écrire à ${address}`,
+  'contact.callShort': 'Appeler',
+  'contact.smsShort': 'SMS',
+  'contact.logCall': 'Consigner un appel',
+  'contact.logCallText': (name: string) => `Appel avec ${name} : `,
+  'contact.edit': 'Modifier',
+  'contact.delete': 'Supprimer',
+  'contact.deleteConfirm': (name: string) =>
+    `Supprimer ${name} de cet appareil ? Cette action est définitive.`,
+  'contact.notFound': 'Ce contact ne figure plus dans l’annuaire.',
+  'contact.phones': 'Téléphones',
+  'contact.emails': 'Adresses électroniques',
+  'contact.organisation': 'Organisation',
+  'contact.service': 'Service',
+  'contact.jobTitle': 'Fonction',
+  'contact.roles': 'Rôles de crise',
+  'contact.notes': 'Notes',
+  'contact.groups': 'Groupes',
+  'contact.givenName': 'Prénom',
+  'contact.familyName': 'Nom',
+  'contact.displayName': 'Nom affiché',
+  'contact.isCellMember': 'Membre de la cellule de crise',
+  'contact.number': 'Numéro',
+  'contact.kind': 'Type',
+  'contact.addPhone': 'Ajouter un numéro',
+  'contact.removePhone': (number: string) => `Retirer ${number || 'ce numéro'}`,
+  'contact.emailsHint': 'Une adresse par ligne',
+  'contact.groupsHint': 'Séparés par des virgules',
+  'contact.save': 'Enregistrer',
+  'contact.cancel': 'Annuler',
+  'contact.nameRequired': 'Indiquez au moins un nom.',
+  'contact.saved': 'Contact enregistré.',
+  'contact.saveFailed': (reason: string) => `Le contact n’a pas été enregistré : ${reason}`,
+  'contact.newTitle': 'Nouveau contact',
+  'contact.editTitle': (name: string) => `Modifier ${name}`,
+  'phone.mobile': 'Mobile',
+  'phone.work': 'Bureau',
+  'phone.home': 'Domicile',
+  'phone.satellite': 'Satellite',
+  'phone.radio': 'Radio',
+
+  'alert.title': 'Alerter la cellule de crise',
+  'alert.hint':
+    'L’application Messages du téléphone s’ouvre avec tous les membres de la cellule et ce texte. Elle passe par le réseau téléphonique, sans connexion de données.',
+  'alert.message': 'Message',
+  'alert.defaultMessage':
+    'TOCSIN — La cellule de crise est activée. Rejoignez la salle de crise ou rappelez dès que possible.',
+  'alert.recipients': (count: number) =>
+    count <= 1 ? `${count} membre le recevra :` : `${count} membres le recevront :`,
+  'alert.unreachable': (names: string) => `Aucun numéro pour : ${names}`,
+  'alert.send': 'Ouvrir les messages',
+  'alert.noMembers':
+    'Aucun contact n’est encore marqué comme membre de la cellule de crise : indiquez-le dans sa fiche.',
+  'alert.close': 'Fermer',
+
+  'importReason.too-large': 'le fichier dépasse 20 Mo.',
+  'importReason.not-text': 'ce n’est pas un fichier texte (CSV ou vCard).',
+  'importReason.unsupported-encoding': 'son encodage de texte n’est pas pris en charge.',
+  'importReason.empty': 'il ne contient aucun contact.',
+  'importReason.unbalanced-quotes':
+    'un guillemet n’est jamais fermé : le fichier ne peut pas être lu en entier.',
+  'importReason.no-known-columns': 'aucune de ses colonnes n’est une colonne de contact connue.',
+  'importReason.too-many-columns': 'trop de colonnes.',
+  'importReason.no-name': 'aucun nom.',
+  'importReason.unpaired-card': 'une fiche vCard n’est pas fermée (BEGIN sans END).',
+
+  'import.title': 'Importer des contacts',
+  'import.formats':
+    'Un export CSV d’Outlook, de Google Contacts ou d’Excel (virgule ou point-virgule, UTF-8 ou Windows-1252), ou un fichier vCard (3.0 ou 4.0).',
+  'import.choose': 'Choisir un fichier',
+  'import.reading': 'Lecture du fichier…',
+  'import.ready': (count: number, name: string) =>
+    count <= 1
+      ? `${count} contact prêt à importer depuis ${name}.`
+      : `${count} contacts prêts à importer depuis ${name}.`,
+  'import.previewCaption': (shown: number, total: number) => `Les ${shown} premiers sur ${total}`,
+  'import.refused': (count: number) =>
+    count <= 1 ? `${count} ligne a été refusée :` : `${count} lignes ont été refusées :`,
+  'import.line': (line: number, reason: string) => `Ligne ${line} : ${reason}`,
+  'import.confirm': (count: number) =>
+    count <= 1 ? `Importer ${count} contact` : `Importer ${count} contacts`,
+  'import.done': (added: number, replaced: number) =>
+    replaced > 0
+      ? `${added} contacts ajoutés et ${replaced} mis à jour.`
+      : added <= 1
+        ? `${added} contact ajouté.`
+        : `${added} contacts ajoutés.`,
+  'import.failed': (reason: string) => `Rien n’a été importé : ${reason}`,
+  'import.saveFailed': (reason: string) =>
+    `Les contacts n’ont pas pu être enregistrés (${reason}). Rien n’a été modifié.`,
+  'import.nothing': 'Le fichier ne contient aucun contact importable.',
+  'import.cancel': 'Annuler',
+  'import.close': 'Fermer',
+
+  'playbook.empty.title': 'Pas encore de plan de crise',
+  'playbook.empty.body':
+    'Le plan de crise — phases, rôles et listes d’actions — arrive avec votre kit de crise.',
+
+  'playbook.origin.kit': 'Issu du kit de crise signé',
+  'playbook.origin.local': 'Importé sur cet appareil',
+  'playbook.origin.default':
+    'Plan par défaut de Tocsin, d’après les guides publics (ANSSI, CISA, NIST, ENISA)',
+  'playbook.progress': (done: number, total: number) => `${done} sur ${total} faites`,
+  'playbook.byRole': 'Avancement par rôle',
+  'playbook.phase': 'Phase',
+  'playbook.role': 'Rôle',
+  'playbook.allPhases': 'Toutes les phases',
+  'playbook.allRoles': 'Tous les rôles',
+  'playbook.myRole': (role: string) => `Mon rôle (${role})`,
+  'playbook.noCrisis':
+    'Ouvrez une crise dans la main courante pour cocher les actions : chaque coche y est consignée.',
+  'playbook.noAuthor': 'Indiquez votre nom dans la main courante pour cocher les actions.',
+  'playbook.due': (due: string) => `Échéance ${due}`,
+  'playbook.source': (source: string) => `Source : ${source}`,
+  'playbook.tickEntry': (text: string) => `Fait : ${text}`,
+  'playbook.untickEntry': (text: string) => `Rouvert : ${text}`,
+  'playbook.doneBy': (by: string, time: string) => `Fait par ${by}, ${time}`,
+  'playbook.strategic': 'Stratégique',
+  'playbook.operational': 'Opérationnel',
+  'playbook.import': 'Importer (JSON)',
+  'playbook.exportJson': 'Exporter en JSON',
+  'playbook.exportCacao': 'Exporter en CACAO 2.0',
+  'playbook.resetDefault': 'Revenir au plan par défaut',
+  'playbook.resetConfirm':
+    'Retirer le plan importé sur cet appareil et revenir au plan par défaut ? Les coches déjà faites restent dans la main courante.',
+  'playbook.imported': (count: number) => `Plan importé : ${count} actions.`,
+  'playbook.importFailed': (reason: string) => `Le plan n’a pas été importé : ${reason}`,
+  'playbook.tickFailed': (reason: string) => `Non consigné : ${reason}`,
+  'playbook.none': 'Aucune action ne correspond à ces filtres.',
+
+  'log.empty.title': 'Aucune crise ouverte',
+  'log.empty.body':
+    'La main courante consigne chaque fait, décision et action de la crise, avec son heure et son auteur.',
+
+  'log.openCrisis': 'Ouvrir une crise',
+  'log.newCrisis': 'Nouvelle crise',
+  'log.crisisName': 'Nom de la crise',
+  'log.crisisNameHint': 'Par exemple : « Rançongiciel à la mairie »',
+  'log.startedAt': 'Début',
+  'log.yourName': 'Votre nom',
+  'log.yourNameHint': 'Il signe vos entrées et vos coches sur cet appareil.',
+  'log.crisis': 'Crise',
+  'log.newEntry': 'Nouvelle entrée',
+  'log.kind': 'Type',
+  'log.text': 'Ce qui s’est passé',
+  'log.occurredAt': 'Quand',
+  'log.highPriority': 'Priorité haute',
+  'log.save': 'Enregistrer dans la main courante',
+  'log.saving': 'Enregistrement…',
+  'log.saved': 'Enregistré dans la main courante.',
+  'log.saveFailed': (reason: string) => `Non enregistré : ${reason}`,
+  'log.entries': (count: number) => (count <= 1 ? `${count} entrée` : `${count} entrées`),
+  'log.listLabel': 'Entrées de la main courante',
+  'log.corrected': 'Corrigée par une entrée ultérieure',
+  'log.correction': 'Correction',
+  'log.correct': 'Corriger',
+  'log.correcting': (text: string) => `Correction de : « ${text} »`,
+  'log.cancelCorrection': 'Annuler la correction',
+  'log.by': (author: string, time: string) => `${author} · ${time}`,
+  'log.recordedAt': (time: string) => `saisie ${time}`,
+  'log.tamper': (count: number) =>
+    `Alerte d’intégrité : ${count <= 1 ? `${count} entrée ne correspond` : `${count} entrées ne correspondent`} pas à la chaîne de la main courante de cet appareil (modifiée, supprimée ou déplacée). Elles sont affichées telles quelles, marquées en rouge ; rien n’a été réparé.`,
+  'log.tamperMark': 'Ne correspond pas à la chaîne',
+  'log.report': 'État de situation',
+  'log.backToLog': 'Retour à la main courante',
+  'log.exportCsv': 'Exporter en CSV',
+  'log.exportJson': 'Exporter en JSON',
+  'log.print': 'Imprimer',
+  'log.reportDecisions': 'Dernières décisions',
+  'log.reportHighPriority': 'Faits prioritaires',
+  'log.reportProgress': 'Avancement des listes d’actions',
+  'log.reportOpen': 'Actions restantes de la phase en cours',
+  'log.reportNone': 'Aucune pour l’instant.',
+  'log.reportAt': (time: string) => `Situation au ${time}`,
+  'log.quickEntryTitle': 'Saisie rapide dans la main courante',
+  'log.noCrisis': 'Ouvrez d’abord une crise, dans la page Main courante.',
+  'log.close': 'Fermer',
+  'kind.fact': 'Fait',
+  'kind.decision': 'Décision',
+  'kind.action': 'Action',
+  'kind.communication_in': 'Communication reçue',
+  'kind.communication_out': 'Communication émise',
+  'kind.situation_point': 'Point de situation',
+  'kind.note': 'Note',
+
+  'room.checking': 'Vérification des capacités de cet appareil…',
+  'room.e2eeSupported': 'Cet appareil peut rejoindre des appels chiffrés de bout en bout.',
+  'room.e2eeUnsupported':
+    'Ce navigateur ne sait pas chiffrer les appels de bout en bout : Tocsin n’y rejoindra pas la salle de crise. Utilisez le téléphone et les SMS.',
+  'room.notEnrolled':
+    'La salle de crise est désignée dans votre kit de crise. Enrôlez d’abord cet appareil.',
+  'room.enrolled': (room: string) => `Salle de crise : ${room}`,
+
+  'settings.language': 'Langue',
+  'settings.languageAuto': 'Automatique (langue de l’appareil)',
+  'settings.storage': 'Stockage sur cet appareil',
+  'settings.persisted': 'Stockage persistant',
+  'settings.persistedYes':
+    'Accordé : le navigateur n’effacera pas de lui-même les données de Tocsin.',
+  'settings.persistedNo':
+    'Non accordé : le navigateur peut effacer les données de Tocsin si l’espace vient à manquer. Installer Tocsin sur l’écran d’accueil l’accorde en général.',
+  'settings.persistedUnsupported': 'Ce navigateur n’indique pas si le stockage est persistant.',
+  'settings.persistRequest': 'Demander à conserver les données',
+  'settings.space': 'Espace',
+  'settings.usage': (used: string, quota: string) => `${used} utilisés sur ${quota} disponibles`,
+  'settings.usageUnknown': 'Ce navigateur n’indique pas l’espace utilisé.',
+  'settings.profile': 'Vous',
+  'settings.name': 'Votre nom',
+  'settings.nameHint': 'Il signe vos entrées de main courante et vos coches sur cet appareil.',
+  'settings.role': 'Votre rôle dans la cellule',
+  'settings.noRole': 'Aucun rôle',
+  'settings.saveProfile': 'Enregistrer',
+  'settings.profileSaved': 'Enregistré.',
+  'settings.backup': 'Sauvegarde',
+  'settings.backupHint':
+    'Un fichier avec tout ce qui a été saisi sur cet appareil : contacts ajoutés ici, plan importé, main courante et coches. Conservez-le hors de cet appareil (clé USB, autre ordinateur). Ce qui vient du kit de crise signé revient en s’enrôlant de nouveau.',
+  'settings.backupSave': 'Enregistrer une sauvegarde',
+  'settings.backupRestore': 'Restaurer une sauvegarde',
+  'settings.restoreConfirm': (contacts: number, crises: number, entries: number) =>
+    `Restaurer ${contacts} contacts, ${crises} crises et ${entries} entrées de main courante ? Rien de ce qui est déjà sur cet appareil n’est écrasé ni supprimé.`,
+  'settings.restored': (added: number, present: number, conflicts: number) =>
+    `Restauré : ${added} éléments ajoutés, ${present} déjà présents.` +
+    (conflicts
+      ? ` ${conflicts} entrées diffèrent de celles d’ici et n’ont pas été reprises : vérifiez la main courante.`
+      : ''),
+  'settings.restoreFailed': (reason: string) => `Rien n’a été restauré : ${reason}`,
+
+  'settings.about': 'À propos',
+  'settings.version': (version: string) => `Tocsin version ${version}`,
+};

@@ -1,0 +1,332 @@
+// The bench's laboratory page (test/bench/lab.html, built only with TOCSIN_BENCH_BASELINE=1): it
+// runs the app's own modules on generated data and times them with performance.now() inside the
+// page. test/bench/crisis-data.bench.mjs drives it through page.evaluate() and decides what runs
+// with the CPU throttled, which is why preparing data and timing it are separate calls.
+import { deleteDB } from 'idb';
+import { DatabaseService } from '../../src/app/database-service.js';
+import { openTocsinDB } from '../../src/db/open.js';
+import { STORE } from '../../src/db/schema.js';
+import type { Contact } from '../../src/features/directory/contact.js';
+import { DirectoryStore } from '../../src/features/directory/directory-store.js';
+import { exportContactsCsv } from '../../src/features/directory/import/csv-export.js';
+import { importContactsCsv } from '../../src/features/directory/import/csv-import.js';
+import {
+  buildDirectoryIndex,
+  linearSearchDirectory,
+  searchDirectory,
+  type DirectoryIndex,
+} from '../../src/features/directory/search.js';
+import { LogStore, type EntryDraft } from '../../src/features/log/log-store.js';
+import type { EntryKind } from '../../src/features/log/model.js';
+import { SettingsStore } from '../../src/features/settings/settings-store.js';
+import { generateDirectory } from '../fixtures/directory.js';
+import { generateLogEntries, LOG_FIXTURE_CRISIS_NAME, LOG_FIXTURE_START } from '../fixtures/log.js';
+import { createRandom, type Random } from '../fixtures/random.js';
+
+/** Times of a batch of searches, with how many contacts each one found (to compare the two). */
+export interface SearchTimes {
+  ms: number[];
+  found: number[];
+}
+
+/** What the lab page offers the bench, as `window.tocsinLab`. */
+export interface TocsinLab {
+  /** Generates `count` contacts and `queryCount` typed queries over them (not timed). */
+  prepareDirectory(
+    count: number,
+    seed: number,
+    queryCount: number,
+  ): Promise<{ contacts: number; queries: number; distinctQueries: number }>;
+  /** Builds the search index `runs` times; the milliseconds of each build. */
+  timeIndexBuild(runs: number): Promise<number[]>;
+  /** Every prepared query through searchDirectory, as the directory page calls it (no limit). */
+  timeIndexedSearch(): Promise<SearchTimes>;
+  /**
+   * Every `every`-th prepared query (the first, then every `every`-th after it) through
+   * linearSearchDirectory, the baseline.
+   */
+  timeLinearSearch(every: number): Promise<SearchTimes>;
+  /** Turns the prepared contacts into Tocsin's CSV bytes and parses them once (not timed). */
+  prepareCsv(): Promise<{ bytes: number; contacts: number }>;
+  /**
+   * Parses the CSV and imports it with DirectoryStore into a fresh database, until committed;
+   * `parseMs` is the part of `ms` spent in importContactsCsv.
+   */
+  timeCsvImport(): Promise<{ ms: number; parseMs: number }>;
+  /** Puts the parsed contacts into a fresh database's contacts store in one transaction. */
+  timeBarePut(): Promise<number>;
+  /**
+   * Generates `count` sealed entries and bulk-inserts them into a fresh database, with this
+   * device's id set to the chain that appends will extend (not timed).
+   */
+  prepareLog(count: number, seed: number): Promise<{ entries: number; headSeq: number }>;
+  /** LogStore.openLog on the prepared crisis; fails if the chains do not verify. */
+  timeOpenLog(): Promise<{ ms: number; entries: number }>;
+  /** `count` LogStore.append calls one after the other, each timed until committed. */
+  timeAppends(count: number): Promise<number[]>;
+  /** Closes and deletes the log's database and forgets everything prepared. */
+  reset(): Promise<void>;
+}
+
+declare global {
+  interface Window {
+    tocsinLab: TocsinLab;
+  }
+}
+
+let contacts: Contact[] = [];
+let queries: string[] = [];
+let index: DirectoryIndex | undefined;
+let csv: Uint8Array | undefined;
+let parsed: Contact[] = [];
+let log: { name: string; database: DatabaseService; store: LogStore; crisisId: string } | undefined;
+let databaseCount = 0;
+
+/** A database name no earlier measurement used, so none starts with another's data. */
+function freshDatabaseName(): string {
+  return `tocsin-lab-${Date.now()}-${databaseCount++}`;
+}
+
+async function dropDatabase(database: DatabaseService, name: string): Promise<void> {
+  (await database.db()).close();
+  await deleteDB(name);
+}
+
+function foldAccents(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}+/gu, '');
+}
+
+/** The words of a field, as someone would type the start of them. */
+function wordsOf(text: string): string[] {
+  return text.split(/[\s’'()—-]+/).filter((word) => word.length > 0);
+}
+
+/**
+ * A search someone in the crisis cell types: a name, a name and a first name, an organisation,
+ * a service, a job, a crisis role, or the start of a phone number. Half are typed in lower case
+ * without accents, as people do on a phone.
+ */
+function realisticQuery(random: Random, contact: Contact): string {
+  const family = wordsOf(contact.familyName).filter((word) => word.length > 2);
+  const familyWord = family.length > 0 ? random.pick(family) : contact.familyName;
+  const organisation = wordsOf(contact.organisation).slice(0, random.int(1, 2));
+  let query: string;
+  switch (random.int(0, 9)) {
+    case 0:
+    case 1:
+    case 2:
+      query = familyWord;
+      break;
+    case 3:
+    case 4:
+      query = `${contact.givenName.split('-')[0]} ${familyWord.slice(0, random.int(2, familyWord.length))}`;
+      break;
+    case 5:
+      query = organisation.join(' ');
+      break;
+    case 6:
+      query = `${contact.service} ${wordsOf(contact.organisation)[0]}`;
+      break;
+    case 7:
+      query = wordsOf(contact.jobTitle)[0];
+      break;
+    case 8:
+      query = random.pick(['communication', 'main courante', 'juridique', 'technique', 'décideur']);
+      break;
+    default: {
+      const digits = (contact.phones[0]?.number ?? '06 00 00 00 00').replace(/\D/g, '');
+      const national = /^(?:00)?33(\d{9})$/.exec(digits);
+      const number = national ? `0${national[1]}` : digits;
+      // "06 12 34": spaced pairs, as printed on business cards.
+      query = (number.match(/\d{1,2}/g) ?? []).slice(0, random.int(2, 4)).join(' ');
+    }
+  }
+  return random.chance(0.5) ? foldAccents(query).toLowerCase() : query;
+}
+
+/**
+ * `count` searches as the directory page runs them: realistic queries typed character by
+ * character, each keystroke a search ("j", "je", "jer", …), until `count` keystrokes. The first
+ * keystrokes of each query are the broad, expensive searches; the last ones the narrow ones.
+ */
+function typedQueries(directory: readonly Contact[], count: number, seed: number): string[] {
+  const random = createRandom(seed);
+  const typed: string[] = [];
+  while (typed.length < count) {
+    const query = realisticQuery(random, random.pick(directory));
+    for (let end = 1; end <= query.length && typed.length < count; end++) {
+      typed.push(query.slice(0, end));
+    }
+  }
+  return typed;
+}
+
+function timeSearches(search: (query: string) => Contact[], every = 1): SearchTimes {
+  const ms: number[] = [];
+  const found: number[] = [];
+  for (const query of queries.filter((_, i) => i % every === 0)) {
+    const start = performance.now();
+    const results = search(query);
+    ms.push(performance.now() - start);
+    found.push(results.length);
+  }
+  return { ms, found };
+}
+
+// Drafts for the timed appends, in the same register as the generated log.
+const APPEND_DRAFTS: readonly [EntryKind, string][] = [
+  ['fact', 'Le serveur de fichiers de la mairie annexe Est est de nouveau joignable.'],
+  ['action', 'Réinitialisation des mots de passe des comptes de la DSI terminée.'],
+  ['communication_in', 'Appel de la préfecture (SIDPC) : demande un point de situation à 16 h.'],
+  ['communication_out', 'Point de situation envoyé à l’ANSSI.'],
+  ['decision', 'Décision : maintenir l’accueil de l’état civil en mode papier demain.'],
+  ['note', 'Relève de la main courante par Paul Durand.'],
+];
+
+const lab: TocsinLab = {
+  async prepareDirectory(count, seed, queryCount) {
+    contacts = generateDirectory(count, seed);
+    queries = typedQueries(contacts, queryCount, seed);
+    index = undefined;
+    return {
+      contacts: contacts.length,
+      queries: queries.length,
+      distinctQueries: new Set(queries).size,
+    };
+  },
+
+  async timeIndexBuild(runs) {
+    const times: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      const start = performance.now();
+      index = buildDirectoryIndex(contacts);
+      times.push(performance.now() - start);
+    }
+    return times;
+  },
+
+  async timeIndexedSearch() {
+    const built = index;
+    if (!built) throw new Error('timeIndexBuild() must run first');
+    return timeSearches((query) => searchDirectory(built, query));
+  },
+
+  async timeLinearSearch(every) {
+    return timeSearches((query) => linearSearchDirectory(contacts, query), every);
+  },
+
+  async prepareCsv() {
+    csv = new TextEncoder().encode(exportContactsCsv(contacts));
+    const outcome = importContactsCsv(csv);
+    if (!outcome.ok) throw new Error(`the generated CSV was refused: ${outcome.error}`);
+    if (outcome.contacts.length !== contacts.length) {
+      throw new Error(`${outcome.contacts.length} of ${contacts.length} contacts read back`);
+    }
+    parsed = outcome.contacts;
+    return { bytes: csv.length, contacts: parsed.length };
+  },
+
+  async timeCsvImport() {
+    if (!csv) throw new Error('prepareCsv() must run first');
+    const name = freshDatabaseName();
+    const database = new DatabaseService(name);
+    // Opened beforehand: the app's database is already open when the user imports a file.
+    await database.db();
+    const directory = new DirectoryStore(database);
+    const start = performance.now();
+    const outcome = importContactsCsv(csv);
+    const parsedAt = performance.now();
+    if (!outcome.ok) throw new Error(outcome.error);
+    const { added } = await directory.importContacts(outcome.contacts);
+    const end = performance.now();
+    if (added !== contacts.length) throw new Error(`${added} of ${contacts.length} imported`);
+    await dropDatabase(database, name);
+    return { ms: end - start, parseMs: parsedAt - start };
+  },
+
+  async timeBarePut() {
+    const name = freshDatabaseName();
+    const db = await openTocsinDB({ name });
+    const start = performance.now();
+    // The same store, index and durability as DirectoryStore.importContacts, so the ratio shows
+    // what the import adds (parsing, the id checks), not a difference in how IndexedDB commits.
+    const tx = db.transaction(STORE.contacts, 'readwrite', { durability: 'strict' });
+    for (const contact of parsed) void tx.store.put(contact);
+    await tx.done;
+    const ms = performance.now() - start;
+    db.close();
+    await deleteDB(name);
+    return ms;
+  },
+
+  async prepareLog(count, seed) {
+    await lab.reset();
+    const random = createRandom(seed);
+    const crisisId = random.uuid();
+    const deviceIds = [random.uuid(), random.uuid(), random.uuid()];
+    const entries = await generateLogEntries(count, { crisisId, seed, deviceIds });
+    const name = freshDatabaseName();
+    // Wired as src/app/services.ts wires them.
+    const database = new DatabaseService(name);
+    const settings = new SettingsStore(database);
+    const store = new LogStore(database, settings);
+    const db = await database.db();
+    const tx = db.transaction([STORE.logEntries, STORE.crises, STORE.settings], 'readwrite');
+    void tx.objectStore(STORE.crises).put({
+      id: crisisId,
+      name: LOG_FIXTURE_CRISIS_NAME,
+      startedAt: LOG_FIXTURE_START,
+      openedAt: LOG_FIXTURE_START,
+    });
+    // This device is the one that wrote most of the log, so appends extend its long chain: the
+    // honest case, where the chain head is looked up among thousands of entries.
+    void tx.objectStore(STORE.settings).put({ key: 'device-id', value: deviceIds[0] });
+    for (const entry of entries) void tx.objectStore(STORE.logEntries).add(entry);
+    await tx.done;
+    log = { name, database, store, crisisId };
+    const headSeq = Math.max(
+      ...entries.filter((entry) => entry.deviceId === deviceIds[0]).map((entry) => entry.seq),
+    );
+    if ((await settings.deviceId()) !== deviceIds[0]) throw new Error('device id not taken');
+    return { entries: entries.length, headSeq };
+  },
+
+  async timeOpenLog() {
+    if (!log) throw new Error('prepareLog() must run first');
+    const start = performance.now();
+    const opened = await log.store.openLog(log.crisisId);
+    const ms = performance.now() - start;
+    if (opened.problems.length > 0) {
+      throw new Error(`the log does not verify: ${JSON.stringify(opened.problems.slice(0, 3))}`);
+    }
+    return { ms, entries: opened.entries.length };
+  },
+
+  async timeAppends(count) {
+    if (!log) throw new Error('prepareLog() must run first');
+    const times: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const [kind, text] = APPEND_DRAFTS[i % APPEND_DRAFTS.length];
+      const draft: EntryDraft = { crisisId: log.crisisId, author: 'Claire Martin', kind, text };
+      const start = performance.now();
+      await log.store.append(draft);
+      times.push(performance.now() - start);
+    }
+    return times;
+  },
+
+  async reset() {
+    contacts = [];
+    queries = [];
+    index = undefined;
+    csv = undefined;
+    parsed = [];
+    if (log) {
+      const { database, name } = log;
+      log = undefined;
+      await dropDatabase(database, name);
+    }
+  },
+};
+
+window.tocsinLab = lab;
