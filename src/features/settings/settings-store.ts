@@ -23,6 +23,8 @@ export function localePreferenceFrom(record: SettingRecord | undefined): LocaleP
 
 /** The user's settings, kept in IndexedDB. */
 export class SettingsStore {
+  private deviceIdReading?: Promise<string>;
+
   constructor(private readonly database: DatabaseService) {}
 
   /** The language the user chose; 'auto' when none was chosen or it cannot be read. */
@@ -33,9 +35,18 @@ export class SettingsStore {
 
   /**
    * This device's id, made once: each device's main-courante entries form their own hash chain.
-   * Created in a single read-write transaction, so two tabs cannot make two ids.
+   * Created in a single read-write transaction, so two tabs cannot make two ids; read once per
+   * app start, since it never changes.
    */
-  async deviceId(): Promise<string> {
+  deviceId(): Promise<string> {
+    this.deviceIdReading ??= this.readOrCreateDeviceId().catch((error: unknown) => {
+      this.deviceIdReading = undefined;
+      throw error;
+    });
+    return this.deviceIdReading;
+  }
+
+  private async readOrCreateDeviceId(): Promise<string> {
     const db = await this.database.db();
     const tx = db.transaction(STORE.settings, 'readwrite');
     const existing = await tx.store.get(DEVICE_ID_KEY);
