@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
-/** The native <dialog> as Tocsin shows it: modal, readable, with large touch targets. */
+/**
+ * Forms and the native <dialog> as Tocsin shows them: modal, readable, with large touch targets.
+ * A `label.check` holds a checkbox and its text on one touch-sized line.
+ */
 export const dialogStyles = css`
   dialog {
     width: min(40rem, calc(100vw - 2rem));
@@ -56,6 +59,22 @@ export const dialogStyles = css`
   textarea {
     min-height: 6rem;
     resize: vertical;
+  }
+
+  label.check {
+    display: flex;
+    align-items: center;
+    gap: 0.75rem;
+    min-height: var(--tocsin-touch);
+    font-weight: 400;
+    margin: 0;
+  }
+
+  label.check input {
+    width: 1.5rem;
+    height: 1.5rem;
+    margin: 0;
+    accent-color: var(--tocsin-red);
   }
 
   .error {

@@ -49,22 +49,6 @@ export class TocsinContactForm extends LitElement {
         margin-bottom: 0.5rem;
       }
 
-      .check {
-        display: flex;
-        align-items: center;
-        gap: 0.75rem;
-        min-height: var(--tocsin-touch);
-        font-weight: 400;
-        margin: 0;
-      }
-
-      .check input {
-        width: 1.5rem;
-        height: 1.5rem;
-        margin: 0;
-        accent-color: var(--tocsin-red);
-      }
-
       .grid {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));

@@ -32,21 +32,6 @@ export class TocsinEntryForm extends LitElement {
         gap: 0 1rem;
       }
 
-      .check {
-        display: flex;
-        align-items: center;
-        gap: 0.75rem;
-        min-height: var(--tocsin-touch);
-        font-weight: 400;
-      }
-
-      .check input {
-        width: 1.5rem;
-        height: 1.5rem;
-        margin: 0;
-        accent-color: var(--tocsin-red);
-      }
-
       .ok {
         font-weight: 600;
       }
