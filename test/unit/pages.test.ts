@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { setLocale } from '../../src/app/i18n/i18n.js';
 import type { PageElement } from '../../src/app/page-element.js';
 import { PAGES, loadPage } from '../../src/app/pages.js';
+import { emptyContact } from '../../src/features/directory/contact.js';
 import type { PageId } from '../../src/app/router.js';
 import {
   cleanUpTestServices,
@@ -122,5 +123,98 @@ describe('pages', () => {
     // Headless Chromium never grants persistence; the page must say so plainly, with a way to ask.
     const text = shadowText(element);
     expect(text).to.match(/Not granted|Granted/);
+  });
+});
+
+describe('pages with data', () => {
+  afterEach(cleanUpTestServices);
+
+  it('the directory list, a contact card and the contact form are accessible', async () => {
+    const services = createTestServices();
+    await services.directory.importContacts(
+      ['Éloïse de La Fontaine', 'Paul Durand', '<img src=x onerror=alert(1)>'].map((name, i) =>
+        emptyContact({
+          displayName: name,
+          organisation: 'Mairie',
+          cellMember: i === 0,
+          roles: i === 0 ? ['decideur'] : [],
+          phones: [{ kind: 'mobile', number: `06 12 34 56 7${i}` }],
+          emails: i === 1 ? ['paul@example.org'] : [],
+        }),
+      ),
+    );
+    const page = await renderPage('directory', services);
+    await waitFor(
+      () => page.shadowRoot!.querySelectorAll('tocsin-virtual-list li').length === 3,
+      'rows',
+    );
+    // Text stays text: the would-be tag is shown, not run.
+    expect(page.shadowRoot!.querySelector('img')).to.be.null;
+    expect(shadowText(page)).to.include('<img src=x onerror=alert(1)>');
+    await expect(page).to.be.accessible();
+
+    const [first] = await services.directory.list();
+    page.params = new URLSearchParams({ contact: first.id });
+    await waitFor(() => page.shadowRoot!.querySelector('tocsin-contact-card') !== null, 'card');
+    await expect(page).to.be.accessible();
+
+    page.params = new URLSearchParams({ edit: first.id });
+    await waitFor(() => page.shadowRoot!.querySelector('tocsin-contact-form') !== null, 'form');
+    await expect(page).to.be.accessible();
+  });
+
+  it('the main courante with entries, its report and its print view are accessible', async () => {
+    const services = createTestServices();
+    await services.settings.saveProfile({ name: 'Claire', role: 'main_courante' });
+    const crisis = await services.log.openCrisis('Rançongiciel', 'Claire');
+    const wrong = await services.log.append({
+      crisisId: crisis.id,
+      author: 'Claire',
+      kind: 'fact',
+      text: 'Serveur B',
+    });
+    await services.log.append({
+      crisisId: crisis.id,
+      author: 'Claire',
+      kind: 'decision',
+      priority: 'high',
+      text: 'Correction : serveur C',
+      corrects: wrong.id,
+    });
+    const page = await renderPage('log', services);
+    await waitFor(
+      () => page.shadowRoot!.querySelectorAll('tocsin-virtual-list li').length === 3,
+      'entries',
+    );
+    await expect(page).to.be.accessible();
+    for (const view of ['report', 'print']) {
+      page.params = new URLSearchParams({ view });
+      await waitFor(
+        () => /Rançongiciel/.test(shadowText(page)) && !/Loading/.test(shadowText(page)),
+        view,
+      );
+      await expect(page).to.be.accessible();
+    }
+  });
+
+  it('the playbook during a crisis, with a tick, is accessible', async () => {
+    const services = createTestServices();
+    await services.settings.saveProfile({ name: 'Claire', role: 'technique' });
+    const crisis = await services.log.openCrisis('Crise', 'Claire');
+    const { playbook } = await services.playbooks.active();
+    await services.playbooks.setItemDone({
+      crisisId: crisis.id,
+      // An item of the user's own role: the page opens filtered on it.
+      item: playbook.items.find((item) => item.role === 'technique')!,
+      by: 'Claire',
+      done: true,
+      entryText: 'Done',
+    });
+    const page = await renderPage('playbook', services);
+    await waitFor(
+      () => page.shadowRoot!.querySelectorAll('input[type="checkbox"]:checked').length === 1,
+      'tick',
+    );
+    await expect(page).to.be.accessible();
   });
 });
