@@ -154,6 +154,14 @@ export const content = css`
     color: var(--tocsin-muted);
   }
 
+  /* A row of actions above a page's content; it wraps on narrow screens. */
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    margin: 0 0 1rem;
+  }
+
   .warning {
     color: var(--tocsin-warn);
     font-weight: 600;

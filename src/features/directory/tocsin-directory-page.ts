@@ -36,13 +36,6 @@ export class TocsinDirectoryPage extends PageElement {
     pageFrame,
     content,
     css`
-      .toolbar {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-        margin-bottom: 1rem;
-      }
-
       .search label {
         display: block;
         font-weight: 600;

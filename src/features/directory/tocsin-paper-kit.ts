@@ -73,13 +73,6 @@ export class TocsinPaperKit extends LitElement {
         font-size: 1rem;
       }
 
-      .toolbar {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-        margin-bottom: 1rem;
-      }
-
       @media print {
         :host {
           font-size: 10pt;

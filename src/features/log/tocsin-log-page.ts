@@ -31,13 +31,6 @@ export class TocsinLogPage extends PageElement {
     content,
     dialogStyles,
     css`
-      .toolbar {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-        margin: 0 0 1rem;
-      }
-
       .tamper {
         padding: 0.75rem 1rem;
         border: 2px solid var(--tocsin-danger);
