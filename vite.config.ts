@@ -22,7 +22,7 @@ const benchPages: Record<string, string> = {
  * pages' messages (src/app/i18n/page*) load with the pages.
  */
 const SHELL_MODULES =
-  /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|idb)\/|\/src\/app\/(?!i18n\/page)|\/src\/db\/|\/src\/ui\/(tokens|icons|tocsin-empty-state)|\/src\/features\/(home|kit)\/|\/src\/features\/settings\/settings-store|\/src\/features\/log\/quick-entry-event|\/src\/features\/crisis\//;
+  /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|idb)\/|\/src\/app\/(?!i18n\/page)|\/src\/db\/|\/src\/ui\/(tokens|icons|tocsin-empty-state)|\/src\/features\/home\/|\/src\/features\/kit\/(kit-summary-store|kit-service|enrollment-link)\.ts|\/src\/features\/settings\/settings-store|\/src\/features\/log\/quick-entry-event|\/src\/features\/crisis\//;
 
 /**
  * Writes the Content Security Policy into index.html, right after the charset and before any script,

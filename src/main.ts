@@ -1,5 +1,6 @@
 // Boot: build the services, speak the user's language, mount the shell, then register the
 // service worker (after first render, so installing the precache never delays the first screen).
+import { captureEnrollmentLink } from './features/kit/enrollment-link.js';
 import { launchDatabase } from './app/launch-database.js';
 import { globalStyles } from './app/global-styles.js';
 import './app/tocsin-app.js';
@@ -13,6 +14,11 @@ import { parseHash } from './app/router.js';
 import { createAppServices } from './app/services.js';
 
 const PRELOAD_RELOAD_KEY = 'tocsin:reloaded-for-chunk';
+
+// An enrollment link's key leaves the address bar before anything else runs; the same on a link
+// opened while the app is running (this listener is registered before the router's).
+captureEnrollmentLink();
+window.addEventListener('hashchange', () => captureEnrollmentLink());
 
 /**
  * A lazy chunk failed to load: the page is from an older release whose files the server no longer
@@ -43,7 +49,9 @@ async function boot(): Promise<void> {
   app.services = services;
   document.getElementById('boot')?.replaceWith(app);
 
-  // The service worker and its update checks can wait until the first screen is up.
+  // The service worker and its update checks can wait until the first screen is up, and so can
+  // verifying the installed kit (the shell shows a banner if it was tampered with).
+  whenIdle(() => void services.crisisKit.verify().catch(() => undefined));
   if (import.meta.env.PROD) whenIdle(() => void services.updates.register());
 }
 

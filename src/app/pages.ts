@@ -51,6 +51,13 @@ export const PAGES: Record<PageId, PageEntry> = {
     title: 'settings.title',
     load: () => import('../features/settings/tocsin-settings-page.js'),
   },
+  // Not in the navigation: reached from home, settings and enrollment links.
+  enroll: {
+    tag: 'tocsin-enroll-page',
+    navLabel: 'enroll.title',
+    title: 'enroll.title',
+    load: () => import('../features/kit/tocsin-enroll-page.js'),
+  },
 };
 
 const loaded = new Map<PageId, Promise<unknown>>();

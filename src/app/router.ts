@@ -1,5 +1,5 @@
 /** The pages of the app, by hash route. */
-export type PageId = 'home' | 'directory' | 'playbook' | 'log' | 'room' | 'settings';
+export type PageId = 'home' | 'directory' | 'playbook' | 'log' | 'room' | 'settings' | 'enroll';
 
 /** Where the address bar points: a page (with its query), or nowhere the app knows. */
 export type Route = { page: PageId; params: URLSearchParams } | { page: 'not-found' };
@@ -11,6 +11,7 @@ const PATHS: Record<string, PageId> = {
   '/log': 'log',
   '/room': 'room',
   '/settings': 'settings',
+  '/enroll': 'enroll',
 };
 
 /** The hash of each page, for links. */

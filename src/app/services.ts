@@ -4,6 +4,7 @@ import { NetworkService } from './network-service.js';
 import { StorageService } from './storage-service.js';
 import { UpdateService } from './update-service.js';
 import { DirectoryStore } from '../features/directory/directory-store.js';
+import { KitService } from '../features/kit/kit-service.js';
 import { KitSummaryStore } from '../features/kit/kit-summary-store.js';
 import { LogStore } from '../features/log/log-store.js';
 import { PlaybookStore } from '../features/playbook/playbook-store.js';
@@ -19,6 +20,8 @@ export interface AppServices {
   readonly database: DatabaseService;
   readonly settings: SettingsStore;
   readonly kit: KitSummaryStore;
+  /** Installing, updating and verifying the signed crisis kit. */
+  readonly crisisKit: KitService;
   readonly directory: DirectoryStore;
   readonly playbooks: PlaybookStore;
   readonly log: LogStore;
@@ -42,11 +45,13 @@ export function createAppServices(options: ServiceOptions = {}): AppServices {
   const storage = new StorageService();
   const settings = new SettingsStore(database);
   const log = new LogStore(database, settings);
+  const kit = new KitSummaryStore(database);
   return {
     appVersion: options.appVersion ?? __TOCSIN_VERSION__,
     database,
     settings,
-    kit: new KitSummaryStore(database),
+    kit,
+    crisisKit: new KitService(database, kit),
     directory: new DirectoryStore(database),
     playbooks: new PlaybookStore(database, log),
     log,

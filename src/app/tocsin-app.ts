@@ -11,7 +11,14 @@ import { QUICK_ENTRY_EVENT, type EntryPreset } from '../features/log/quick-entry
 import { icons } from '../ui/icons.js';
 import { buttons, tokens } from '../ui/tokens.js';
 
-const NAV_ORDER: readonly PageId[] = ['home', 'directory', 'playbook', 'log', 'room', 'settings'];
+const NAV_ORDER = [
+  'home',
+  'directory',
+  'playbook',
+  'log',
+  'room',
+  'settings',
+] as const satisfies readonly PageId[];
 
 /**
  * The app shell: banners that must never be missed (update ready, storage blocked), the routed
@@ -332,6 +339,11 @@ export class TocsinApp extends LitElement {
           .services=${services}
           .params=${route.params}
         ></tocsin-settings-page>`;
+      case 'enroll':
+        return html`<tocsin-enroll-page
+          .services=${services}
+          .params=${route.params}
+        ></tocsin-enroll-page>`;
     }
   }
 

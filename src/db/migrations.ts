@@ -29,6 +29,10 @@ export const MIGRATIONS: readonly Migration[] = [
     const ticks = db.createObjectStore(STORE.ticks, { keyPath: ['crisisId', 'itemId'] });
     ticks.createIndex(INDEX.ticksByCrisis, 'crisisId');
   },
+  // 3: the installed kit file and its non-extractable keys, next to its summary.
+  (db) => {
+    db.createObjectStore(STORE.kitVault);
+  },
 ];
 
 /** The schema version this build expects. */

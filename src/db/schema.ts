@@ -15,6 +15,7 @@ export const STORE = {
   crises: 'crises',
   logEntries: 'logEntries',
   ticks: 'ticks',
+  kitVault: 'kitVault',
 } as const;
 
 /** The index names, next to their stores. */
@@ -42,23 +43,44 @@ export interface SettingRecord {
 }
 
 /**
- * What the app shows of the installed crisis kit. The kit itself (signed, encrypted) is defined by
- * the crisis-kit feature; this summary is what it writes once a kit is verified and installed.
+ * What the app shows of the installed crisis kit, written once the kit is verified and installed.
+ * It holds no secret. Its organisation key is the pinned one (trust on first use), and its
+ * (epoch, version, manifestHash) is what the next kit is judged against.
  */
 export interface InstalledKitSummary {
-  organisation: { id: string; name: string; fingerprint: string };
+  organisation: { id: string; name: string; fingerprint: string; publicKey: string };
   room: { name: string; livekitUrl: string };
+  member: { id: string; displayName: string };
   epoch: number;
   version: number;
   issued: string;
   expires: string;
+  /** SHA-256 of the signed manifest, base64url. */
+  manifestHash: string;
+  counts: { contacts: number; playbookItems: number };
   installedAt: string;
+}
+
+/**
+ * The installed kit as it arrived, still encrypted, with its keys as non-extractable CryptoKeys: the
+ * app re-verifies it at every start and reads the room secret and member key from it, so neither is
+ * ever stored in IndexedDB as readable text.
+ */
+export interface KitVaultRecord {
+  /** The .tocsin file, byte for byte. */
+  file: Uint8Array<ArrayBuffer>;
+  /** The kit key, AES-GCM, not extractable. */
+  kitKey: CryptoKey;
+  /** The room E2EE secret imported as HKDF key material, not extractable (LiveKit's derivation). */
+  roomKey: CryptoKey;
+  manifestHash: string;
 }
 
 /** The typed schema; each store's shape is checked at every call site. */
 export interface TocsinDB extends DBSchema {
   [STORE.settings]: { key: string; value: SettingRecord };
   [STORE.kit]: { key: string; value: InstalledKitSummary };
+  [STORE.kitVault]: { key: string; value: KitVaultRecord };
   [STORE.contacts]: {
     key: string;
     value: Contact;

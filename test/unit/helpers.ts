@@ -33,19 +33,23 @@ export async function cleanUpTestServices(): Promise<void> {
   setLocale('en');
 }
 
-/** A kit summary as the crisis-kit feature writes it once a kit is verified. */
+/** A kit summary as the installer writes it (alone: no vault, so it is not a verifiable kit). */
 export function sampleKit(overrides: Partial<InstalledKitSummary> = {}): InstalledKitSummary {
   return {
     organisation: {
       id: 'org-saint-martin',
       name: 'Mairie de Saint-Martin',
-      fingerprint: '3f2a 91bc 0d47 e1f8 5a6b 77c0 19de 4b82',
+      fingerprint: '3F2A 91BC 0D47 E1F8 5A6B 77C0 19DE 4B82',
+      publicKey: 'bm90LWEtcmVhbC1rZXktanVzdC0zMi1ieXRlcy1sb25n',
     },
     room: { name: 'cellule-de-crise', livekitUrl: 'wss://crise.saint-martin.example' },
+    member: { id: 'marie-dupont', displayName: 'Marie Dupont' },
     epoch: 1,
     version: 3,
     issued: '2026-10-01T09:00:00Z',
     expires: '2099-04-01T09:00:00Z',
+    manifestHash: 'not-a-real-hash',
+    counts: { contacts: 0, playbookItems: 0 },
     installedAt: '2026-10-02T09:00:00Z',
     ...overrides,
   };

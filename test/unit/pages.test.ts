@@ -21,6 +21,7 @@ const TAGS: Record<PageId, string> = {
   log: 'tocsin-log-page',
   room: 'tocsin-room-page',
   settings: 'tocsin-settings-page',
+  enroll: 'tocsin-enroll-page',
 };
 
 async function renderPage(page: PageId, services = createTestServices()): Promise<PageElement> {

@@ -76,6 +76,7 @@ export const en = {
   'log.quickEntry': 'Log',
 
   'room.title': 'Crisis room',
+  'enroll.title': 'Install the crisis kit',
 
   'settings.title': 'Settings',
 };

@@ -81,6 +81,7 @@ export const fr: Messages = {
   'log.quickEntry': 'Consigner',
 
   'room.title': 'Salle de crise',
+  'enroll.title': 'Installer le kit de crise',
 
   'settings.title': 'Réglages',
 };

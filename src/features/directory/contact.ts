@@ -35,6 +35,8 @@ export interface Contact {
   /** A member of the crisis cell (alerted by "Alert the cell"). */
   cellMember: boolean;
   origin: ContactOrigin;
+  /** For a crisis-cell member of the signed kit: their member id and signing public key. */
+  member?: { id: string; publicKey: string };
   /** ISO 8601 time of the last change. */
   updatedAt: string;
 }

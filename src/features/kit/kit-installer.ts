@@ -1,0 +1,131 @@
+// Installing a kit (docs/kit-format.md §5): verify everything first, then replace the
+// organisation's data — contacts, playbook, the sealed file and its keys, the summary — in one
+// IndexedDB transaction, the summary written last. Local additions are never touched.
+import type { DatabaseService } from '../../app/database-service.js';
+import { CURRENT_KIT_KEY, INDEX, STORE, type InstalledKitSummary } from '../../db/schema.js';
+import { fromBase64Url } from './format/bytes.js';
+import { importKitKey, parseKitKey } from './format/kit-container.js';
+import { openKitFile, type VerifiedKit } from './format/kit-open.js';
+import { checkInstallable, type InstalledKitState } from './format/kit-policy.js';
+import type { KitSummaryStore } from './kit-summary-store.js';
+import { storedKitContact, summaryOf } from './kit-records.js';
+
+/** A kit that was decrypted, verified and judged installable, waiting for the member's consent. */
+export interface PreparedKit {
+  readonly kit: VerifiedKit;
+  /** The kit installed now, when this one would update it. */
+  readonly installed: InstalledKitSummary | undefined;
+  readonly file: Uint8Array<ArrayBuffer>;
+  readonly kitKey: CryptoKey;
+}
+
+export class KitInstaller {
+  constructor(
+    private readonly database: DatabaseService,
+    private readonly summaries: KitSummaryStore,
+  ) {}
+
+  /**
+   * Opens and verifies a kit file with its key and checks it against the installed kit. Writes
+   * nothing. Throws a KitError saying why a kit is refused.
+   */
+  async prepare(
+    file: Uint8Array<ArrayBuffer>,
+    kitKeyText: string,
+    now = new Date(),
+  ): Promise<PreparedKit> {
+    const kitKey = await importKitKey(parseKitKey(kitKeyText));
+    const kit = await openKitFile(file, kitKey);
+    const installed = await this.readInstalled();
+    checkInstallable(kit, installed && stateOf(installed), now);
+    return { kit, installed, file, kitKey };
+  }
+
+  /**
+   * Installs a prepared kit in one transaction. The installed kit is read again inside it, so a kit
+   * installed meanwhile (another tab) is judged too, and nothing is written if the kit is refused.
+   */
+  async install(prepared: PreparedKit, now = new Date()): Promise<InstalledKitSummary> {
+    const { kit, file, kitKey } = prepared;
+    const { content, manifest } = kit;
+    // Keys are made before the transaction: awaiting anything but IndexedDB would commit it.
+    const roomKey = await crypto.subtle.importKey(
+      'raw',
+      fromBase64Url(content.room.e2eeSecret) as Uint8Array<ArrayBuffer>,
+      'HKDF',
+      false,
+      ['deriveBits', 'deriveKey'],
+    );
+    const summary = summaryOf(kit, now.toISOString());
+    const contacts = content.directory.contacts.map((c) => storedKitContact(c, manifest.issued));
+    const newIds = new Set(contacts.map((contact) => contact.id));
+
+    const db = await this.database.db();
+    const tx = db.transaction(
+      [STORE.kit, STORE.kitVault, STORE.contacts, STORE.playbooks],
+      'readwrite',
+      { durability: 'strict' },
+    );
+    const done = tx.done;
+    done.catch(() => undefined); // awaited below; this only keeps an abort from going unhandled
+    try {
+      const current = await tx.objectStore(STORE.kit).get(CURRENT_KIT_KEY);
+      checkInstallable(kit, current && stateOf(current), now);
+
+      const contactStore = tx.objectStore(STORE.contacts);
+      const [oldKitIds, localIds] = await Promise.all([
+        contactStore.index(INDEX.contactsByOrigin).getAllKeys('kit'),
+        contactStore.index(INDEX.contactsByOrigin).getAllKeys('local'),
+      ]);
+      const writes: Promise<unknown>[] = [];
+      for (const id of oldKitIds) if (!newIds.has(id)) writes.push(contactStore.delete(id));
+      // A local contact that happens to share an id with a kit contact keeps living, under a new id.
+      for (const id of localIds) {
+        if (!newIds.has(id)) continue;
+        writes.push(
+          contactStore.get(id).then(async (local) => {
+            if (!local) return;
+            await contactStore.put({ ...local, id: crypto.randomUUID() });
+          }),
+        );
+      }
+      await Promise.all(writes);
+      for (const contact of contacts) writes.push(contactStore.put(contact));
+      writes.push(tx.objectStore(STORE.playbooks).put(content.playbook, 'kit'));
+      writes.push(
+        tx
+          .objectStore(STORE.kitVault)
+          .put({ file, kitKey, roomKey, manifestHash: kit.manifestHash }, CURRENT_KIT_KEY),
+      );
+      await Promise.all(writes);
+      // Last: until this lands, the device still knows its previous kit as the installed one.
+      await tx.objectStore(STORE.kit).put(summary, CURRENT_KIT_KEY);
+      await done;
+    } catch (error) {
+      try {
+        tx.abort();
+      } catch {
+        // It already ended: aborted by the error itself.
+      }
+      await done.catch(() => undefined);
+      throw error;
+    }
+    this.summaries.remember(summary);
+    return summary;
+  }
+
+  private async readInstalled(): Promise<InstalledKitSummary | undefined> {
+    const db = await this.database.db();
+    return db.get(STORE.kit, CURRENT_KIT_KEY);
+  }
+}
+
+/** What the policy needs of an installed kit. */
+export function stateOf(summary: InstalledKitSummary): InstalledKitState {
+  return {
+    organisationKey: summary.organisation.publicKey,
+    epoch: summary.epoch,
+    version: summary.version,
+    manifestHash: summary.manifestHash,
+  };
+}
