@@ -28,6 +28,7 @@ const SEARCHES = 200;
 const LINEAR_EVERY = 5;
 const INDEX_BUILDS = 3;
 const IMPORT_RUNS = 3;
+const KIT_RUNS = 3;
 const LOG_OPENS = 3;
 const APPENDS = 100;
 // A user takes seconds to write an entry once the log has opened. Appending at once instead made
@@ -146,6 +147,21 @@ async function mainCourante(page, cdp, size) {
   };
 }
 
+/** Installing a kit of the prepared contacts against decrypt + parse + bulk put of the same data. */
+async function kitInstall(page, cdp, size) {
+  const prepared = await lab(page, 'prepareKit');
+  assert.equal(prepared.contacts, size.contacts);
+  const installs = [];
+  const baselines = [];
+  await throttled(cdp, async () => {
+    for (let run = 0; run < KIT_RUNS; run++) {
+      installs.push(await lab(page, 'timeKitInstall'));
+      baselines.push(await lab(page, 'timeKitBaseline'));
+    }
+  });
+  return { bytes: prepared.bytes, installMs: median(installs), baselineMs: median(baselines) };
+}
+
 /** Builds the bench app, drives its lab page and returns the crisis data's figures. */
 export async function run() {
   const dir = await buildApp('bench-crisis-data', { TOCSIN_BENCH_LAB: '1' });
@@ -183,6 +199,14 @@ export async function run() {
       figures[`directory.import_parse_${size.contactsKey}_ms`] = ms(imported.parseMs);
       figures[`directory.bare_put_${size.contactsKey}_ms`] = ms(imported.putMs);
       figures[`directory.import_ratio${tail}`] = ratio(imported.importMs / imported.putMs);
+      if (!size.suffix) {
+        console.error(`bench: crisis kit, ${size.contacts} contacts`);
+        const installed = await kitInstall(page, cdp, size);
+        figures[`kit.install_${size.contactsKey}_ms`] = ms(installed.installMs);
+        figures[`kit.baseline_${size.contactsKey}_ms`] = ms(installed.baselineMs);
+        figures['kit.install_ratio'] = ratio(installed.installMs / installed.baselineMs);
+        figures[`kit.file_${size.contactsKey}_bytes`] = installed.bytes;
+      }
       await lab(page, 'reset');
 
       console.error(`bench: crisis data, ${size.entries} log entries`);

@@ -19,7 +19,19 @@ import {
 import { LogStore, type EntryDraft } from '../../src/features/log/log-store.js';
 import type { EntryKind } from '../../src/features/log/model.js';
 import { SettingsStore } from '../../src/features/settings/settings-store.js';
+import { KitInstaller } from '../../src/features/kit/kit-installer.js';
+import { KitSummaryStore } from '../../src/features/kit/kit-summary-store.js';
+import {
+  decryptKitFile,
+  importKitKey,
+  parseKitKey,
+  unpackSignedKit,
+} from '../../src/features/kit/format/kit-container.js';
+import type { KitDirectory } from '../../src/features/kit/format/kit-types.js';
+import type { Playbook } from '../../src/features/playbook/model.js';
 import { generateDirectory } from '../fixtures/directory.js';
+import { makeTestKit, type TestKit } from '../fixtures/kit.js';
+import { generatePlaybook } from '../fixtures/playbook.js';
 import { generateLogEntries, LOG_FIXTURE_CRISIS_NAME, LOG_FIXTURE_START } from '../fixtures/log.js';
 import { createRandom, type Random } from '../fixtures/random.js';
 
@@ -64,6 +76,18 @@ export interface TocsinLab {
   timeOpenLog(): Promise<{ ms: number; entries: number }>;
   /** `count` LogStore.append calls one after the other, each timed until committed. */
   timeAppends(count: number): Promise<number[]>;
+  /** Seals a crisis kit holding the prepared contacts (not timed); its size in bytes. */
+  prepareKit(): Promise<{ bytes: number; contacts: number }>;
+  /**
+   * Installs the kit into a fresh database as enrollment does — decrypt, verify the signature and
+   * every section, read them, write them in one transaction — until committed.
+   */
+  timeKitInstall(): Promise<number>;
+  /**
+   * The baseline: decrypt the same file, JSON.parse its directory and playbook, and bulk-put them
+   * into a fresh database in one transaction, with nothing verified.
+   */
+  timeKitBaseline(): Promise<number>;
   /** Closes and deletes the log's database and forgets everything prepared. */
   reset(): Promise<void>;
 }
@@ -81,6 +105,7 @@ let csv: Uint8Array | undefined;
 let parsed: Contact[] = [];
 let log: { name: string; database: DatabaseService; store: LogStore; crisisId: string } | undefined;
 let databaseCount = 0;
+let kit: TestKit | undefined;
 
 /** A database name no earlier measurement used, so none starts with another's data. */
 function freshDatabaseName(): string {
@@ -315,7 +340,51 @@ const lab: TocsinLab = {
     return times;
   },
 
+  async prepareKit() {
+    kit = await makeTestKit({ contacts, playbook: generatePlaybook(120, 1) });
+    return { bytes: kit.file.length, contacts: kit.content.directory.contacts.length };
+  },
+
+  async timeKitInstall() {
+    if (!kit) throw new Error('prepareKit() must run first');
+    const name = freshDatabaseName();
+    const database = new DatabaseService(name);
+    await database.db();
+    const installer = new KitInstaller(database, new KitSummaryStore(database));
+    const start = performance.now();
+    const summary = await installer.install(await installer.prepare(kit.file, kit.kitKey));
+    const ms = performance.now() - start;
+    if (summary.counts.contacts !== contacts.length) throw new Error('contacts missing');
+    await dropDatabase(database, name);
+    return ms;
+  },
+
+  async timeKitBaseline() {
+    if (!kit) throw new Error('prepareKit() must run first');
+    const name = freshDatabaseName();
+    const db = await openTocsinDB({ name });
+    const start = performance.now();
+    const key = await importKitKey(parseKitKey(kit.kitKey));
+    const parts = unpackSignedKit(await decryptKitFile(kit.file, key));
+    const decoder = new TextDecoder();
+    const directory = JSON.parse(decoder.decode(parts.sections.directory)) as KitDirectory;
+    const playbook = JSON.parse(decoder.decode(parts.sections.playbook)) as Playbook;
+    const tx = db.transaction([STORE.contacts, STORE.playbooks], 'readwrite', {
+      durability: 'strict',
+    });
+    for (const contact of directory.contacts) {
+      void tx.objectStore(STORE.contacts).put({ ...contact, origin: 'kit', updatedAt: '' });
+    }
+    void tx.objectStore(STORE.playbooks).put(playbook, 'kit');
+    await tx.done;
+    const ms = performance.now() - start;
+    db.close();
+    await deleteDB(name);
+    return ms;
+  },
+
   async reset() {
+    kit = undefined;
     contacts = [];
     queries = [];
     index = undefined;
