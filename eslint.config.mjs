@@ -26,6 +26,8 @@ export default tseslint.config(
   {
     files: [
       'deploy/**/*.mjs',
+      'src/cli/**',
+      'test/cli/**/*.mjs',
       'test/e2e/**/*.mjs',
       'test/support/**/*.mjs',
       'test/bench/**/*.mjs',
@@ -49,7 +51,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['deploy/**/*.mjs', 'test/**/*.mjs'],
+    files: ['deploy/**/*.mjs', 'src/cli/**/*.mjs', 'test/**/*.mjs'],
     rules: { 'no-console': 'off' },
   },
   {

@@ -10,7 +10,7 @@ import process from 'node:process';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath, URL } from 'node:url';
 
-const BIN = fileURLToPath(new URL('../../deploy/tocsin-kit/bin.mjs', import.meta.url));
+const BIN = fileURLToPath(new URL('../../src/cli/bin.mjs', import.meta.url));
 const FIXTURE_CSV = fileURLToPath(new URL('./fixtures/cell.csv', import.meta.url));
 const MEMBERS = ['helene-lefevre', 'francois-nguyen', 'zoe-menard'];
 const LIVEKIT = ['--livekit-url', 'wss://livekit.example.org', '--api-key', 'APItest'];

@@ -33,7 +33,8 @@ async function ensureBundle() {
     (info) => info.mtimeMs,
     () => -1,
   );
-  const sources = Math.max(await newestSource(here), await newestSource(join(root, 'src')));
+  // The command's own sources are under src/ too (src/cli), next to the app code it shares.
+  const sources = await newestSource(join(root, 'src'));
   if (built >= sources) return;
   const { build } = await import('esbuild');
   const result = await build({
