@@ -7,6 +7,7 @@ import { PAGES, loadPage } from './pages.js';
 import { hrefFor, parseHash, type PageId, type Route } from './router.js';
 import type { AppServices } from './services.js';
 import './tocsin-update-banner.js';
+import { isKitExpired } from '../features/kit/kit-summary-store.js';
 import { QUICK_ENTRY_EVENT, type EntryPreset } from '../features/log/quick-entry-event.js';
 import { icons } from '../ui/icons.js';
 import { buttons, tokens } from '../ui/tokens.js';
@@ -21,8 +22,9 @@ const NAV_ORDER = [
 ] as const satisfies readonly PageId[];
 
 /**
- * The app shell: banners that must never be missed (update ready, storage blocked), the routed
- * page, and the navigation — a bottom bar on phones, a side rail on tablets and desktops.
+ * The app shell: banners that must never be missed (update ready, storage blocked, a crisis kit
+ * tampered with or expired), the routed page, and the navigation — a bottom bar on phones, a side
+ * rail on tablets and desktops.
  */
 @customElement('tocsin-app')
 export class TocsinApp extends LitElement {
@@ -64,6 +66,15 @@ export class TocsinApp extends LitElement {
         flex: 1 1 14rem;
         margin: 0;
         font-weight: 600;
+      }
+
+      /* Expired data is still the best data there is: seen, but not alarming. */
+      .alert.notice {
+        border-bottom-color: var(--tocsin-warn);
+      }
+
+      .alert.notice p {
+        font-weight: 400;
       }
 
       main {
@@ -196,9 +207,11 @@ export class TocsinApp extends LitElement {
 
   protected readonly locale = new LocaleController(this);
   protected readonly observer = new ObserveController(this, () =>
-    this.services ? [this.services.database.problem] : [],
+    this.services ? [this.services.database.problem, this.services.crisisKit.integrity] : [],
   );
   private readonly onHashChange = () => this.navigate(parseHash(window.location.hash), true);
+  /** Shows the expired-kit banner when the kit expires while the app stays open. */
+  private expiryTimer?: number;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -211,16 +224,47 @@ export class TocsinApp extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
     window.removeEventListener(QUICK_ENTRY_EVENT, this.onQuickEntryRequest);
+    clearTimeout(this.expiryTimer);
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('services')) this.observer.resubscribe();
+    if (changed.has('services')) {
+      this.observer.resubscribe();
+      void this.loadKitSummary();
+    }
   }
 
   override updated(): void {
     const title =
       this._route.page === 'not-found' ? 'notFound.title' : PAGES[this._route.page].title;
     document.title = `${t(title)} · Tocsin`;
+    this.scheduleExpiryCheck();
+  }
+
+  /**
+   * The kit summary is in memory after launch; read it when it is not. A kit installed later is
+   * remembered by the installer before the check of the new kit starts, and that check changes
+   * `integrity`, which re-renders the shell with it.
+   */
+  private async loadKitSummary(): Promise<void> {
+    if (this.services.kit.alreadyKnown() !== undefined) return;
+    try {
+      await this.services.kit.loadInstalledKit();
+      this.requestUpdate();
+    } catch {
+      // The database banner says what went wrong.
+    }
+  }
+
+  private scheduleExpiryCheck(): void {
+    clearTimeout(this.expiryTimer);
+    const kit = this.services?.kit.alreadyKnown();
+    if (!kit) return;
+    const delay = Date.parse(kit.expires) - Date.now();
+    // A timer holds at most ~24.8 days; a kit expiring later is checked again at a later render.
+    if (delay > 0 && delay < 2 ** 31 - 1) {
+      this.expiryTimer = window.setTimeout(() => this.requestUpdate(), delay + 50);
+    }
   }
 
   private async navigate(route: Route, byUser: boolean): Promise<void> {
@@ -256,7 +300,7 @@ export class TocsinApp extends LitElement {
       </button>
       <div class="banners">
         <tocsin-update-banner .updates=${this.services.updates}></tocsin-update-banner>
-        ${this.renderDatabaseProblem()}
+        ${this.renderDatabaseProblem()} ${this.renderKitProblem()}
       </div>
       <main id="content" tabindex="-1">${this.renderPage()}</main>
       <button class="quick button" @click=${() => this.openQuickEntry()} aria-haspopup="dialog">
@@ -285,6 +329,37 @@ export class TocsinApp extends LitElement {
               ${t('db.reload')}
             </button>`
           : nothing
+      }
+    </div>`;
+  }
+
+  /**
+   * A kit that no longer matches its signature outranks an expired one: its dates cannot be
+   * trusted either. Neither blocks anything; the room refuses a tampered kit by itself.
+   */
+  private renderKitProblem() {
+    const onEnrollPage = this._route.page === 'enroll';
+    if (this.services.crisisKit.integrity.value.state === 'tampered') {
+      return html`<div class="alert" role="alert">
+        <p>${t('kit.tampered')} ${t('kit.tamperedAction')}</p>
+        ${
+          onEnrollPage
+            ? nothing
+            : html`<a class="button" href=${hrefFor('enroll')}>${t('kit.reinstall')}</a>`
+        }
+      </div>`;
+    }
+    const kit = this.services.kit.alreadyKnown();
+    if (!kit || !isKitExpired(kit)) return nothing;
+    return html`<div class="alert notice" role="status">
+      <p>
+        <strong>${t('kit.expired', t('format.dayMonth', new Date(kit.issued)))}</strong>
+        ${t('kit.expiredAction')}
+      </p>
+      ${
+        onEnrollPage
+          ? nothing
+          : html`<a class="button secondary" href=${hrefFor('enroll')}>${t('kit.installNew')}</a>`
       }
     </div>`;
   }

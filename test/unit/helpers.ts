@@ -1,20 +1,29 @@
+import { fixture, html } from '@open-wc/testing';
 import { deleteDB } from 'idb';
 import { setLocale } from '../../src/app/i18n/i18n.js';
+import type { PageElement } from '../../src/app/page-element.js';
+import { PAGES, loadPage } from '../../src/app/pages.js';
+import type { PageId } from '../../src/app/router.js';
 import { createAppServices, type AppServices } from '../../src/app/services.js';
 import { CURRENT_KIT_KEY, STORE, type InstalledKitSummary } from '../../src/db/schema.js';
+import { makeTestKit, type TestKit, type TestKitOptions } from '../fixtures/kit.js';
 
 let counter = 0;
 const opened: { name: string; services: AppServices }[] = [];
 
-/** Real services on a scratch database of their own (the real IndexedDB of the test browser). */
+/**
+ * Real services on a scratch database of their own (the real IndexedDB of the test browser), or on
+ * another services' database when `databaseName` is given: a second start of the app on the same
+ * device.
+ */
 export function createTestServices(
   overrides: Parameters<typeof createAppServices>[0] = {},
 ): AppServices {
-  const name = `tocsin-test-${Date.now()}-${counter++}`;
+  const name = overrides.databaseName ?? `tocsin-test-${Date.now()}-${counter++}`;
   const services = createAppServices({
-    databaseName: name,
     installEnvironment: { standalone: false, ios: false },
     ...overrides,
+    databaseName: name,
   });
   opened.push({ name, services });
   return services;
@@ -22,14 +31,16 @@ export function createTestServices(
 
 /** Closes and deletes every scratch database, and puts the UI back in English. */
 export async function cleanUpTestServices(): Promise<void> {
-  for (const { name, services } of opened.splice(0)) {
+  const all = opened.splice(0);
+  // Every connection first: a database two services share is deleted once both are closed.
+  for (const { services } of all) {
     try {
       (await services.database.db()).close();
     } catch {
       // Never opened, or handed over to a newer version: nothing to close.
     }
-    await deleteDB(name);
   }
+  for (const name of new Set(all.map((entry) => entry.name))) await deleteDB(name);
   setLocale('en');
 }
 
@@ -55,10 +66,37 @@ export function sampleKit(overrides: Partial<InstalledKitSummary> = {}): Install
   };
 }
 
+/**
+ * Installs a real signed and sealed kit through the kit service, as enrollment does (its start-up
+ * check then finds it verified). Use {@link sampleKit} only where the check does not run.
+ */
+export async function installTestKit(
+  services: AppServices,
+  options: TestKitOptions = {},
+): Promise<TestKit> {
+  const kit = await makeTestKit(options);
+  await services.crisisKit.install(await services.crisisKit.prepare(kit.file, kit.kitKey));
+  return kit;
+}
+
 /** Installs a kit summary into the services' database. */
 export async function installKit(services: AppServices, kit: InstalledKitSummary): Promise<void> {
   const db = await services.database.db();
   await db.put(STORE.kit, kit, CURRENT_KIT_KEY);
+}
+
+/** Loads a routed page's module and mounts the page with `services`. */
+export async function renderPage(
+  page: PageId,
+  services = createTestServices(),
+): Promise<PageElement> {
+  await loadPage(page);
+  const element = document.createElement(PAGES[page].tag) as PageElement;
+  element.services = services;
+  const mounted = await fixture<HTMLElement>(html`<div></div>`);
+  mounted.append(element);
+  await element.updateComplete;
+  return element;
 }
 
 /** Resolves once `check` holds, polling; fails with `message` after `timeoutMs`. */

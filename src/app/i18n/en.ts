@@ -1,6 +1,25 @@
 // The English catalogue is the reference: its keys and argument lists define `Messages`, and the
 // French catalogue must match it exactly (a missing or extra key is a type error).
+
+/**
+ * A day and month in a language's short form, with the year when it is not this one: kit dates are
+ * read at a glance ("Data of 12/03"), but an old kit must not pass for this year's. Stored dates
+ * are not trusted to parse: a broken one reads as a dash rather than breaking the page.
+ */
+export function dayMonth(date: Date, locale: string, month: 'short' | '2-digit'): string {
+  if (Number.isNaN(date.getTime())) return '—';
+  const thisYear = date.getFullYear() === new Date().getFullYear();
+  return new Intl.DateTimeFormat(locale, {
+    day: month === 'short' ? 'numeric' : '2-digit',
+    month,
+    ...(thisYear ? {} : { year: 'numeric' }),
+  }).format(date);
+}
+
 export const en = {
+  // "12 Mar" rather than 03/12 or 12/03, which English readers take either way.
+  'format.dayMonth': (date: Date) => dayMonth(date, 'en-GB', 'short'),
+
   'app.skipToContent': 'Skip to content',
   'app.loading': 'Loading…',
   'app.pageLoadFailed':
@@ -29,6 +48,19 @@ export const en = {
   'db.failed': (reason: string) =>
     `This device's storage could not be opened (${reason}). Your data has not been changed.`,
 
+  'kit.tampered':
+    'The crisis kit stored on this device no longer matches the organisation’s signature. The crisis room is disabled until a valid kit is installed again.',
+  'kit.tamperedAction': 'Install the kit again from your enrollment link or QR code.',
+  'kit.reinstall': 'Install the kit again',
+  'kit.expired': (date: string) => `Data of ${date} — expired.`,
+  'kit.expiredAction': 'The data stays readable; ask your administrator for a new kit.',
+  'kit.installNew': 'Install a new kit',
+  'kit.signature': 'Kit signature',
+  'kit.verified': 'Signature verified',
+  'kit.checking': 'Checking the signature…',
+  'kit.tamperedShort':
+    'Does not match the organisation’s signature: see the warning at the top of the page.',
+
   'notFound.title': 'Page not found',
   'notFound.body': 'This address does not match any page of Tocsin.',
   'notFound.home': 'Back to home',
@@ -41,6 +73,8 @@ export const en = {
   'home.notEnrolled.step2':
     'Compare the fingerprint shown with the one printed on the paper kit before accepting.',
   'home.notEnrolled.step3': 'Install Tocsin on the home screen so it opens without a network.',
+  'home.notEnrolled.install': 'Install the crisis kit',
+  'home.member': 'You are',
   'home.organisation': 'Organisation',
   'home.fingerprint': 'Fingerprint',
   'home.room': 'Crisis room',

@@ -1,6 +1,8 @@
-import type { Messages } from './en.js';
+import { dayMonth, type Messages } from './en.js';
 
 export const fr: Messages = {
+  'format.dayMonth': (date: Date) => dayMonth(date, 'fr-FR', '2-digit'),
+
   'app.skipToContent': 'Aller au contenu',
   'app.loading': 'Chargement…',
   'app.pageLoadFailed':
@@ -29,6 +31,19 @@ export const fr: Messages = {
   'db.failed': (reason: string) =>
     `Le stockage de cet appareil n’a pas pu être ouvert (${reason}). Vos données n’ont pas été modifiées.`,
 
+  'kit.tampered':
+    'Le kit de crise enregistré sur cet appareil ne correspond plus à la signature de l’organisation. La salle de crise est désactivée jusqu’à ce qu’un kit valide soit de nouveau installé.',
+  'kit.tamperedAction': 'Réinstallez le kit depuis votre lien ou votre QR code d’enrôlement.',
+  'kit.reinstall': 'Réinstaller le kit',
+  'kit.expired': (date: string) => `Données du ${date} — expirées.`,
+  'kit.expiredAction': 'Elles restent lisibles ; demandez un nouveau kit à votre administrateur.',
+  'kit.installNew': 'Installer un nouveau kit',
+  'kit.signature': 'Signature du kit',
+  'kit.verified': 'Signature vérifiée',
+  'kit.checking': 'Vérification de la signature…',
+  'kit.tamperedShort':
+    'Ne correspond pas à la signature de l’organisation : voir l’avertissement en haut de la page.',
+
   'notFound.title': 'Page introuvable',
   'notFound.body': 'Cette adresse ne correspond à aucune page de Tocsin.',
   'notFound.home': 'Retour à l’accueil',
@@ -43,6 +58,8 @@ export const fr: Messages = {
     'Comparez l’empreinte affichée avec celle imprimée sur le kit papier avant d’accepter.',
   'home.notEnrolled.step3':
     'Installez Tocsin sur l’écran d’accueil pour qu’il s’ouvre sans réseau.',
+  'home.notEnrolled.install': 'Installer le kit de crise',
+  'home.member': 'Vous êtes',
   'home.organisation': 'Organisation',
   'home.fingerprint': 'Empreinte',
   'home.room': 'Salle de crise',

@@ -19,6 +19,14 @@ export const pagesEn = {
   'directory.cellMember': 'Crisis cell',
   'directory.fromKit': 'From the signed kit',
   'directory.local': 'Added on this device',
+  'directory.signedBy': (organisation: string, date: string) =>
+    `Signed by ${organisation} · kit of ${date}`,
+  'directory.fromKitTampered': 'From the crisis kit — no longer matches its signature',
+  'directory.kitData': (organisation: string, date: string) =>
+    `Crisis kit of ${date}, signed by ${organisation}`,
+  'directory.kitExpired': 'expired',
+  'directory.kitTampered':
+    'The crisis kit’s contacts no longer match the organisation’s signature: see the warning at the top of the page.',
   'directory.listLabel': 'Contacts',
 
   'paper.open': 'Print the paper kit',
@@ -30,6 +38,8 @@ export const pagesEn = {
   'paper.dataOf': (date: string) => `Data of ${date}`,
   'paper.printedOn': (date: string) => `printed on ${date}`,
   'paper.fingerprint': (fingerprint: string) => `Organisation fingerprint: ${fingerprint}`,
+  'paper.kit': (version: number, member: string) =>
+    `Crisis kit version ${version}, installed for ${member}`,
   'paper.cell': 'Crisis cell',
   'paper.directory': 'Directory',
   'paper.playbook': 'Playbook',
@@ -140,6 +150,10 @@ export const pagesEn = {
     'The crisis playbook — phases, roles and checklists — arrives with your crisis kit.',
 
   'playbook.origin.kit': 'From the signed crisis kit',
+  'playbook.origin.kitOf': (organisation: string, date: string) =>
+    `From the crisis kit signed by ${organisation} · kit of ${date}`,
+  'playbook.origin.kitTampered':
+    'From the crisis kit, which no longer matches the organisation’s signature: see the warning at the top of the page.',
   'playbook.origin.local': 'Imported on this device',
   'playbook.origin.default':
     'Tocsin’s default playbook, from public guidance (ANSSI, CISA, NIST, ENISA)',
@@ -265,6 +279,14 @@ export const pagesEn = {
       ? ` ${conflicts} entries differ from the ones here and were not taken: check the main courante.`
       : ''),
   'settings.restoreFailed': (reason: string) => `Nothing was restored: ${reason}`,
+
+  'settings.kit': 'Crisis kit',
+  'settings.kitNone': 'No crisis kit is installed on this device yet.',
+  'settings.kitVersion': 'Kit version',
+  'settings.kitIssued': 'Issued',
+  'settings.kitExpires': 'Expires',
+  'settings.kitExpired': (date: string) => `Expired on ${date}`,
+  'settings.kitMember': 'Member',
 
   'settings.about': 'About',
   'settings.version': (version: string) => `Tocsin version ${version}`,

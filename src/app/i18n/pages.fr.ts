@@ -19,6 +19,14 @@ export const pagesFr: PageMessages = {
   'directory.cellMember': 'Cellule de crise',
   'directory.fromKit': 'Issu du kit signé',
   'directory.local': 'Ajouté sur cet appareil',
+  'directory.signedBy': (organisation: string, date: string) =>
+    `Signé par ${organisation} · kit du ${date}`,
+  'directory.fromKitTampered': 'Issu du kit de crise — ne correspond plus à sa signature',
+  'directory.kitData': (organisation: string, date: string) =>
+    `Kit de crise du ${date}, signé par ${organisation}`,
+  'directory.kitExpired': 'expiré',
+  'directory.kitTampered':
+    'Les contacts du kit de crise ne correspondent plus à la signature de l’organisation : voir l’avertissement en haut de la page.',
   'directory.listLabel': 'Contacts',
 
   'paper.open': 'Imprimer le kit papier',
@@ -30,6 +38,8 @@ export const pagesFr: PageMessages = {
   'paper.dataOf': (date: string) => `Données du ${date}`,
   'paper.printedOn': (date: string) => `imprimé le ${date}`,
   'paper.fingerprint': (fingerprint: string) => `Empreinte de l’organisation : ${fingerprint}`,
+  'paper.kit': (version: number, member: string) =>
+    `Kit de crise version ${version}, installé pour ${member}`,
   'paper.cell': 'Cellule de crise',
   'paper.directory': 'Annuaire',
   'paper.playbook': 'Plan de crise',
@@ -140,6 +150,10 @@ export const pagesFr: PageMessages = {
     'Le plan de crise — phases, rôles et listes d’actions — arrive avec votre kit de crise.',
 
   'playbook.origin.kit': 'Issu du kit de crise signé',
+  'playbook.origin.kitOf': (organisation: string, date: string) =>
+    `Issu du kit de crise signé par ${organisation} · kit du ${date}`,
+  'playbook.origin.kitTampered':
+    'Issu du kit de crise, qui ne correspond plus à la signature de l’organisation : voir l’avertissement en haut de la page.',
   'playbook.origin.local': 'Importé sur cet appareil',
   'playbook.origin.default':
     'Plan par défaut de Tocsin, d’après les guides publics (ANSSI, CISA, NIST, ENISA)',
@@ -267,6 +281,14 @@ export const pagesFr: PageMessages = {
       ? ` ${conflicts} entrées diffèrent de celles d’ici et n’ont pas été reprises : vérifiez la main courante.`
       : ''),
   'settings.restoreFailed': (reason: string) => `Rien n’a été restauré : ${reason}`,
+
+  'settings.kit': 'Kit de crise',
+  'settings.kitNone': 'Aucun kit de crise n’est encore installé sur cet appareil.',
+  'settings.kitVersion': 'Version du kit',
+  'settings.kitIssued': 'Émis le',
+  'settings.kitExpires': 'Expire le',
+  'settings.kitExpired': (date: string) => `Expiré le ${date}`,
+  'settings.kitMember': 'Membre',
 
   'settings.about': 'À propos',
   'settings.version': (version: string) => `Tocsin version ${version}`,

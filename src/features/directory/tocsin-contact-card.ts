@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { LocaleController } from '../../app/i18n/i18n.js';
 import { t } from '../../app/i18n/page-messages.js';
+import type { InstalledKitSummary } from '../../db/schema.js';
 import { buttons, content, tokens } from '../../ui/tokens.js';
 import { requestQuickEntry } from '../log/quick-entry-event.js';
 import type { Contact } from './contact.js';
@@ -36,6 +37,12 @@ export class TocsinContactCard extends LitElement {
         border-radius: 999px;
         border: 1px solid var(--tocsin-border);
         font-size: 0.9375rem;
+      }
+
+      .badge.tampered {
+        border-color: var(--tocsin-danger);
+        color: var(--tocsin-danger);
+        font-weight: 600;
       }
 
       .badge.cell {
@@ -90,6 +97,12 @@ export class TocsinContactCard extends LitElement {
   /** The contact to show. */
   @property({ attribute: false }) contact!: Contact;
 
+  /** The installed kit, to say who signed a kit contact and when; unset while unknown. */
+  @property({ attribute: false }) kit?: InstalledKitSummary;
+
+  /** The installed kit no longer matches its signature: its contacts are not called signed. */
+  @property({ type: Boolean, attribute: 'kit-tampered' }) kitTampered = false;
+
   protected readonly locale = new LocaleController(this);
 
   override render() {
@@ -103,9 +116,7 @@ export class TocsinContactCard extends LitElement {
             ? html`<span class="badge cell">${t('directory.cellMember')}</span>`
             : nothing
         }
-        <span class="badge"
-          >${contact.origin === 'kit' ? t('directory.fromKit') : t('directory.local')}</span
-        >
+        ${this.renderOrigin(contact)}
       </div>
       ${
         contact.phones.length
@@ -192,6 +203,24 @@ export class TocsinContactCard extends LitElement {
             : nothing
         }
       </div>`;
+  }
+
+  private renderOrigin(contact: Contact) {
+    if (contact.origin === 'local') return html`<span class="badge">${t('directory.local')}</span>`;
+    if (this.kitTampered) {
+      return html`<span class="badge tampered">${t('directory.fromKitTampered')}</span>`;
+    }
+    return html`<span class="badge"
+      >${
+        this.kit
+          ? t(
+              'directory.signedBy',
+              this.kit.organisation.name,
+              t('format.dayMonth', new Date(this.kit.issued)),
+            )
+          : t('directory.fromKit')
+      }</span
+    >`;
   }
 
   private fact(label: string, value: string) {

@@ -4,10 +4,12 @@ import { t } from '../../app/i18n/page-messages.js';
 import { describeError } from '../../app/database-service.js';
 import { ObserveController } from '../../app/observable.js';
 import { PageElement } from '../../app/page-element.js';
+import type { InstalledKitSummary } from '../../db/schema.js';
 import { downloadText, fileDate } from '../../ui/download.js';
 import '../../ui/tocsin-empty-state.js';
 import '../../ui/tocsin-virtual-list.js';
 import { buttons, content, pageFrame, tokens } from '../../ui/tokens.js';
+import { isKitExpired } from '../kit/kit-summary-store.js';
 import type { Contact } from './contact.js';
 import { contactSubtitle } from './contact-format.js';
 import { exportContactsCsv } from './import/csv-export.js';
@@ -25,8 +27,9 @@ import type { TocsinDirectoryImport } from './tocsin-directory-import.js';
 
 /**
  * The crisis directory: search as you type over every contact, a contact card with call, SMS
- * and mail, "Alert the cell", import, export and local edits. Views follow the route's query:
- * `?contact=<id>` (card), `?edit=<id>`, `?new` (form), nothing (the list).
+ * and mail, "Alert the cell", import, export and local edits. The header says which signed kit the
+ * contacts come from and whether it expired. Views follow the route's query: `?contact=<id>`
+ * (card), `?edit=<id>`, `?new` (form), nothing (the list).
  */
 @customElement('tocsin-directory-page')
 export class TocsinDirectoryPage extends PageElement {
@@ -126,6 +129,10 @@ export class TocsinDirectoryPage extends PageElement {
       .notice.error {
         border-color: var(--tocsin-danger);
       }
+
+      .kit-data {
+        margin: -0.5rem 0 1rem;
+      }
     `,
   ];
 
@@ -134,17 +141,22 @@ export class TocsinDirectoryPage extends PageElement {
   @state() private _query = '';
   @state() private _notice?: { text: string; error: boolean };
   @state() private _formError = '';
+  /** The installed kit's summary; null when none, undefined until read. */
+  @state() private _kit?: InstalledKitSummary | null;
   private index?: DirectoryIndex;
   @query('tocsin-cell-alert') private cellAlert!: TocsinCellAlert;
   @query('tocsin-directory-import') private importer!: TocsinDirectoryImport;
 
   protected readonly observer = new ObserveController(this, () =>
-    this.services ? [this.services.directory.revision] : [],
+    this.services ? [this.services.directory.revision, this.services.crisisKit.integrity] : [],
   );
   private loadedRevision = -1;
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('services')) this.observer.resubscribe();
+    if (changed.has('services')) {
+      this.observer.resubscribe();
+      void this.loadKit();
+    }
     if (this.services && this.loadedRevision !== this.services.directory.revision.value) {
       this.loadedRevision = this.services.directory.revision.value;
       void this.load();
@@ -160,6 +172,20 @@ export class TocsinDirectoryPage extends PageElement {
       this._contacts = [];
       this._notice = { text: describeError(error), error: true };
     }
+  }
+
+  private async loadKit(): Promise<void> {
+    this._kit = this.services.kit.alreadyKnown();
+    try {
+      this._kit = (await this.services.kit.loadInstalledKit()) ?? null;
+    } catch {
+      // Contacts still show; the shell's database banner says what went wrong.
+      this._kit = null;
+    }
+  }
+
+  private kitTampered(): boolean {
+    return this.services.crisisKit.integrity.value.state === 'tampered';
   }
 
   private results(): Contact[] {
@@ -193,6 +219,7 @@ export class TocsinDirectoryPage extends PageElement {
     const contacts = this._contacts ?? [];
     const results = this.results();
     return html`<h1 tabindex="-1">${t('directory.title')}</h1>
+      ${this.renderKitData()}
       ${
         this._notice
           ? html`<p class="notice ${this._notice.error ? 'error' : ''}" role="status">
@@ -263,6 +290,21 @@ export class TocsinDirectoryPage extends PageElement {
       ></tocsin-directory-import>`;
   }
 
+  /** Where the kit contacts come from, as of when; local additions are marked on their cards. */
+  private renderKitData() {
+    const kit = this._kit;
+    if (!kit) return nothing;
+    if (this.kitTampered()) {
+      return html`<p class="kit-data warning">${t('directory.kitTampered')}</p>`;
+    }
+    const expired = isKitExpired(kit);
+    return html`<p class="kit-data muted">
+      ${t('directory.kitData', kit.organisation.name, t('format.dayMonth', new Date(kit.issued)))}${
+        expired ? html` — <span class="warning">${t('directory.kitExpired')}</span>` : nothing
+      }
+    </p>`;
+  }
+
   private renderRow(contact: Contact) {
     const phone = contact.phones[0];
     const subtitle = contactSubtitle(contact);
@@ -295,6 +337,8 @@ export class TocsinDirectoryPage extends PageElement {
     }
     return html`<tocsin-contact-card
       .contact=${contact}
+      .kit=${this._kit ?? undefined}
+      ?kit-tampered=${this.kitTampered()}
       @edit-contact=${() => (location.hash = `#/directory?edit=${encodeURIComponent(contact.id)}`)}
       @delete-contact=${() => this.deleteContact(contact)}
     ></tocsin-contact-card>`;

@@ -13,8 +13,9 @@ import { buildDirectoryIndex, searchDirectory } from './search.js';
 
 /**
  * The paper crisis kit: the cell members first, then the whole directory, then the playbook as
- * checklists, laid out for A4 with the date of the data. Crisis cells keep one in the binder for
- * the day every screen is down.
+ * checklists, laid out for A4 with the date of the data and, on an enrolled device, the
+ * organisation's fingerprint, the kit version and its member. Crisis cells keep one in the binder
+ * for the day every screen is down.
  */
 @customElement('tocsin-paper-kit')
 export class TocsinPaperKit extends LitElement {
@@ -141,7 +142,14 @@ export class TocsinPaperKit extends LitElement {
         <strong>${t('paper.title')}</strong> — ${dataDate ? t('paper.dataOf', dataDate) : nothing},
         ${t('paper.printedOn', formatDate(new Date(), true))}
       </p>
-      ${kit ? html`<p>${t('paper.fingerprint', kit.organisation.fingerprint)}</p>` : nothing}
+      ${
+        kit
+          ? html`<p>
+              ${t('paper.fingerprint', kit.organisation.fingerprint)}<br />
+              ${t('paper.kit', kit.version, kit.member.displayName)}
+            </p>`
+          : nothing
+      }
       <p class="muted">${t('paper.hint')}</p>
 
       <h2>${t('paper.cell')}</h2>

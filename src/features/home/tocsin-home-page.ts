@@ -7,14 +7,17 @@ import '../../app/tocsin-install-card.js';
 import type { InstalledKitSummary } from '../../db/schema.js';
 import '../../ui/tocsin-empty-state.js';
 import { buttons, content, pageFrame, tokens } from '../../ui/tokens.js';
+import type { KitIntegrity } from '../kit/kit-integrity.js';
 import { isKitExpired } from '../kit/kit-summary-store.js';
 
 /** Marked once the home page has shown real data; `npm run bench` times offline launches by it. */
 export const HOME_READY_MARK = 'tocsin:home-ready';
 
 /**
- * Home: the organisation and its crisis room once this device is enrolled (how to enroll until
- * then), and the state of this device — network, storage, version, installation.
+ * Home: the organisation, its crisis room, the member and whether the kit still matches its
+ * signature once this device is enrolled (how to enroll until then), and the state of this
+ * device — network, storage, version, installation. Home is in the start-up chunk: the kit's
+ * verification code stays behind `services.crisisKit`, which loads it when idle.
  */
 @customElement('tocsin-home-page')
 export class TocsinHomePage extends PageElement {
@@ -33,6 +36,10 @@ export class TocsinHomePage extends PageElement {
       li + li {
         margin-top: 0.5rem;
       }
+
+      .enroll {
+        margin-top: 1.25rem;
+      }
     `,
   ];
 
@@ -40,7 +47,13 @@ export class TocsinHomePage extends PageElement {
   @state() private _kit?: InstalledKitSummary | null;
 
   protected readonly observer = new ObserveController(this, () =>
-    this.services ? [this.services.network.online, this.services.storage.status] : [],
+    this.services
+      ? [
+          this.services.network.online,
+          this.services.storage.status,
+          this.services.crisisKit.integrity,
+        ]
+      : [],
   );
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -48,6 +61,9 @@ export class TocsinHomePage extends PageElement {
       this.observer.resubscribe();
       void this.load();
     }
+    // A kit installed while home is open: the installer remembers it before its check starts.
+    const known = this.services?.kit.alreadyKnown();
+    if (known !== undefined && this._kit !== undefined && known !== this._kit) this._kit = known;
   }
 
   private async load(): Promise<void> {
@@ -90,17 +106,36 @@ export class TocsinHomePage extends PageElement {
         <dd>${kit.room.name}</dd>
         <dt>${t('home.server')}</dt>
         <dd>${kit.room.livekitUrl}</dd>
+        <dt>${t('home.member')}</dt>
+        <dd>${kit.member.displayName}</dd>
         <dt>${t('home.kitVersion')}</dt>
         <dd>
           ${t('home.kitVersionValue', kit.version, formatDate(new Date(kit.issued)))}<br />
           ${
+            // The shell's banner announces it; here it is only stated, next to the dates.
             isKitExpired(kit)
-              ? html`<span class="warning" role="alert">${t('home.kitExpired', expires)}</span>`
+              ? html`<span class="warning">${t('home.kitExpired', expires)}</span>`
               : t('home.kitExpires', expires)
           }
         </dd>
+        <dt>${t('kit.signature')}</dt>
+        ${this.renderIntegrity(this.services.crisisKit.integrity.value)}
       </dl>
     </section>`;
+  }
+
+  private renderIntegrity(integrity: KitIntegrity) {
+    switch (integrity.state) {
+      case 'verified':
+        return html`<dd class="ok"><span aria-hidden="true">✓</span> ${t('kit.verified')}</dd>`;
+      case 'tampered':
+        return html`<dd class="warning">${t('kit.tamperedShort')}</dd>`;
+      case 'none':
+      case 'unchecked':
+      case 'checking':
+        // 'none' with a summary shown: a kit was installed meanwhile and its check is starting.
+        return html`<dd class="muted">${t('kit.checking')}</dd>`;
+    }
   }
 
   private renderNotEnrolled() {
@@ -113,6 +148,9 @@ export class TocsinHomePage extends PageElement {
         <li>${t('home.notEnrolled.step2')}</li>
         <li>${t('home.notEnrolled.step3')}</li>
       </ol>
+      <p class="enroll">
+        <a class="button" href="#/enroll">${t('home.notEnrolled.install')}</a>
+      </p>
     </tocsin-empty-state>`;
   }
 

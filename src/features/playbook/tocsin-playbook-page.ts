@@ -5,6 +5,7 @@ import { t } from '../../app/i18n/page-messages.js';
 import { describeError, isQuotaError } from '../../app/database-service.js';
 import { ObserveController } from '../../app/observable.js';
 import { PageElement } from '../../app/page-element.js';
+import type { InstalledKitSummary } from '../../db/schema.js';
 import { dialogStyles } from '../../ui/dialog-styles.js';
 import '../../ui/tocsin-file-button.js';
 import { downloadText, fileDate } from '../../ui/download.js';
@@ -29,7 +30,9 @@ type RoleFilter = 'all' | 'mine' | CrisisRoleId;
 
 /**
  * The crisis playbook: phases × roles × checklist items. During a crisis each item is ticked in
- * one tap, by whom and when, and every tick is also written to the main courante.
+ * one tap, by whom and when, and every tick is also written to the main courante. The page says
+ * where its playbook comes from: the signed kit (which organisation, which kit), a local import, or
+ * Tocsin's default.
  */
 @customElement('tocsin-playbook-page')
 export class TocsinPlaybookPage extends PageElement {
@@ -119,6 +122,7 @@ export class TocsinPlaybookPage extends PageElement {
   ];
 
   @state() private _playbook?: { playbook: Playbook; origin: PlaybookOrigin };
+  @state() private _kit?: InstalledKitSummary;
   @state() private _crisis?: Crisis | null;
   @state() private _ticks = new Map<string, ChecklistTick>();
   @state() private _profile?: Profile;
@@ -128,7 +132,7 @@ export class TocsinPlaybookPage extends PageElement {
   @state() private _busy = new Set<string>();
 
   protected readonly observer = new ObserveController(this, () =>
-    this.services ? [this.services.playbooks.revision] : [],
+    this.services ? [this.services.playbooks.revision, this.services.crisisKit.integrity] : [],
   );
   private loadedRevision = -1;
 
@@ -142,14 +146,16 @@ export class TocsinPlaybookPage extends PageElement {
 
   private async load(): Promise<void> {
     try {
-      const [active, crises, profile] = await Promise.all([
+      const [active, crises, profile, kit] = await Promise.all([
         this.services.playbooks.active(),
         this.services.log.listCrises(),
         this.services.settings.loadProfile(),
+        this.services.kit.loadInstalledKit(),
       ]);
       const crisis = crises.find((c) => !c.closedAt) ?? null;
       const ticks = crisis ? await this.services.log.ticks(crisis.id) : [];
       this._playbook = active;
+      this._kit = kit;
       this._crisis = crisis;
       this._profile = profile;
       this._ticks = new Map(ticks.map((tick) => [tick.itemId, tick]));
@@ -210,7 +216,7 @@ export class TocsinPlaybookPage extends PageElement {
     const fullProgress = playbookProgress(playbook.items, ticks);
     const progress = fullProgress.overall;
     return html`<h1 tabindex="-1">${playbook.title[locale]}</h1>
-      <p class="muted">${t(`playbook.origin.${origin}`)}</p>
+      ${this.renderOrigin(origin)}
       ${this._notice ? html`<p class="notice" role="alert">${this._notice}</p>` : nothing}
       ${
         this._crisis
@@ -299,6 +305,25 @@ export class TocsinPlaybookPage extends PageElement {
             : nothing
         }
       </div>`;
+  }
+
+  private renderOrigin(origin: PlaybookOrigin) {
+    if (origin !== 'kit') return html`<p class="muted">${t(`playbook.origin.${origin}`)}</p>`;
+    if (this.services.crisisKit.integrity.value.state === 'tampered') {
+      return html`<p class="warning">${t('playbook.origin.kitTampered')}</p>`;
+    }
+    const kit = this._kit;
+    return html`<p class="muted">
+      ${
+        kit
+          ? t(
+              'playbook.origin.kitOf',
+              kit.organisation.name,
+              t('format.dayMonth', new Date(kit.issued)),
+            )
+          : t('playbook.origin.kit')
+      }
+    </p>`;
   }
 
   private renderItems(playbook: Playbook, items: PlaybookItem[]) {

@@ -1,8 +1,9 @@
-import { css, html } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import {
   currentLocale,
   formatBytes,
+  formatDate,
   resolveLocale,
   setLocale,
   type LocalePreference,
@@ -10,6 +11,7 @@ import {
 import { t } from '../../app/i18n/page-messages.js';
 import { ObserveController } from '../../app/observable.js';
 import { PageElement } from '../../app/page-element.js';
+import type { InstalledKitSummary } from '../../db/schema.js';
 import '../../app/tocsin-install-card.js';
 import { describeError, isQuotaError } from '../../app/database-service.js';
 import { dialogStyles } from '../../ui/dialog-styles.js';
@@ -18,6 +20,7 @@ import '../../ui/tocsin-file-button.js';
 import { buttons, content, pageFrame, tokens } from '../../ui/tokens.js';
 import { createBackup, parseBackup, restoreBackup, serializeBackup } from '../backup/backup.js';
 import { CRISIS_ROLES, ROLE_NAMES, type CrisisRoleId } from '../crisis/roles.js';
+import { isKitExpired } from '../kit/kit-summary-store.js';
 
 // Language names are written in their own language, whatever the UI language is.
 const LANGUAGE_CHOICES: readonly { value: LocalePreference; label: () => string; lang?: string }[] =
@@ -27,7 +30,10 @@ const LANGUAGE_CHOICES: readonly { value: LocalePreference; label: () => string;
     { value: 'en', label: () => 'English', lang: 'en' },
   ];
 
-/** Settings: the UI language, this device's storage (persistence and space), the version. */
+/**
+ * Settings: the UI language, the installed crisis kit (and the way to a new one), the user's name
+ * and role, this device's storage (persistence, space, backup), the version.
+ */
 @customElement('tocsin-settings-page')
 export class TocsinSettingsPage extends PageElement {
   static override styles = [
@@ -87,9 +93,11 @@ export class TocsinSettingsPage extends PageElement {
   @state() private _profileStatus = '';
   @state() private _backupStatus = '';
   @state() private _requesting = false;
+  /** The installed kit's summary; null when none, undefined until read. */
+  @state() private _kit?: InstalledKitSummary | null;
 
   protected readonly observer = new ObserveController(this, () =>
-    this.services ? [this.services.storage.status] : [],
+    this.services ? [this.services.storage.status, this.services.crisisKit.integrity] : [],
   );
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -99,6 +107,11 @@ export class TocsinSettingsPage extends PageElement {
       this.services.settings.loadLocalePreference().then(
         (preference) => (this._preference = preference),
         () => undefined,
+      );
+      this._kit = this.services.kit.alreadyKnown();
+      this.services.kit.loadInstalledKit().then(
+        (kit) => (this._kit = kit ?? null),
+        () => (this._kit = null),
       );
       this.services.settings.loadProfile().then(
         (profile) => {
@@ -201,12 +214,57 @@ export class TocsinSettingsPage extends PageElement {
           )}
         </fieldset>
       </section>
-      ${this.renderProfile()} ${this.renderStorage()}
+      ${this.renderKit()} ${this.renderProfile()} ${this.renderStorage()}
       <tocsin-install-card .install=${this.services.install}></tocsin-install-card>
       <section class="card" aria-labelledby="about-title">
         <h2 id="about-title">${t('settings.about')}</h2>
         <p>${t('settings.version', this.services.appVersion)}</p>
       </section>`;
+  }
+
+  private renderKit() {
+    const kit = this._kit;
+    if (kit === undefined) return nothing;
+    return html`<section class="card" aria-labelledby="kit-title">
+      <h2 id="kit-title">${t('settings.kit')}</h2>
+      ${kit ? this.renderKitFacts(kit) : html`<p>${t('settings.kitNone')}</p>`}
+      <p>
+        <a class="button secondary" href="#/enroll"
+          >${kit ? t('kit.installNew') : t('home.notEnrolled.install')}</a
+        >
+      </p>
+    </section>`;
+  }
+
+  private renderKitFacts(kit: InstalledKitSummary) {
+    const expires = formatDate(new Date(kit.expires));
+    const integrity = this.services.crisisKit.integrity.value.state;
+    return html`<dl class="facts">
+      <dt>${t('home.organisation')}</dt>
+      <dd>${kit.organisation.name}</dd>
+      <dt>${t('home.fingerprint')}</dt>
+      <dd><code>${kit.organisation.fingerprint}</code></dd>
+      <dt>${t('settings.kitVersion')}</dt>
+      <dd>${kit.version}</dd>
+      <dt>${t('settings.kitIssued')}</dt>
+      <dd>${formatDate(new Date(kit.issued))}</dd>
+      <dt>${t('settings.kitExpires')}</dt>
+      ${
+        isKitExpired(kit)
+          ? html`<dd class="warning">${t('settings.kitExpired', expires)}</dd>`
+          : html`<dd>${expires}</dd>`
+      }
+      <dt>${t('settings.kitMember')}</dt>
+      <dd>${kit.member.displayName}</dd>
+      <dt>${t('kit.signature')}</dt>
+      ${
+        integrity === 'verified'
+          ? html`<dd class="ok"><span aria-hidden="true">✓</span> ${t('kit.verified')}</dd>`
+          : integrity === 'tampered'
+            ? html`<dd class="warning">${t('kit.tamperedShort')}</dd>`
+            : html`<dd class="muted">${t('kit.checking')}</dd>`
+      }
+    </dl>`;
   }
 
   private renderProfile() {
