@@ -341,11 +341,11 @@ export class TocsinApp extends LitElement {
     const onEnrollPage = this._route.page === 'enroll';
     if (this.services.crisisKit.integrity.value.state === 'tampered') {
       return html`<div class="alert" role="alert">
-        <p>${t('kit.tampered')} ${t('kit.tamperedAction')}</p>
+        <p>${t('kitStatus.tampered')} ${t('kitStatus.tamperedAction')}</p>
         ${
           onEnrollPage
             ? nothing
-            : html`<a class="button" href=${hrefFor('enroll')}>${t('kit.reinstall')}</a>`
+            : html`<a class="button" href=${hrefFor('enroll')}>${t('kitStatus.reinstall')}</a>`
         }
       </div>`;
     }
@@ -353,13 +353,15 @@ export class TocsinApp extends LitElement {
     if (!kit || !isKitExpired(kit)) return nothing;
     return html`<div class="alert notice" role="status">
       <p>
-        <strong>${t('kit.expired', t('format.dayMonth', new Date(kit.issued)))}</strong>
-        ${t('kit.expiredAction')}
+        <strong>${t('kitStatus.expired', t('format.dayMonth', new Date(kit.issued)))}</strong>
+        ${t('kitStatus.expiredAction')}
       </p>
       ${
         onEnrollPage
           ? nothing
-          : html`<a class="button secondary" href=${hrefFor('enroll')}>${t('kit.installNew')}</a>`
+          : html`<a class="button secondary" href=${hrefFor('enroll')}
+              >${t('kitStatus.installNew')}</a
+            >`
       }
     </div>`;
   }

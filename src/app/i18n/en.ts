@@ -48,17 +48,17 @@ export const en = {
   'db.failed': (reason: string) =>
     `This device's storage could not be opened (${reason}). Your data has not been changed.`,
 
-  'kit.tampered':
+  'kitStatus.tampered':
     'The crisis kit stored on this device no longer matches the organisation’s signature. The crisis room is disabled until a valid kit is installed again.',
-  'kit.tamperedAction': 'Install the kit again from your enrollment link or QR code.',
-  'kit.reinstall': 'Install the kit again',
-  'kit.expired': (date: string) => `Data of ${date} — expired.`,
-  'kit.expiredAction': 'The data stays readable; ask your administrator for a new kit.',
-  'kit.installNew': 'Install a new kit',
-  'kit.signature': 'Kit signature',
-  'kit.verified': 'Signature verified',
-  'kit.checking': 'Checking the signature…',
-  'kit.tamperedShort':
+  'kitStatus.tamperedAction': 'Install the kit again from your enrollment link or QR code.',
+  'kitStatus.reinstall': 'Install the kit again',
+  'kitStatus.expired': (date: string) => `Data of ${date} — expired.`,
+  'kitStatus.expiredAction': 'The data stays readable; ask your administrator for a new kit.',
+  'kitStatus.installNew': 'Install a new kit',
+  'kitStatus.signature': 'Kit signature',
+  'kitStatus.verified': 'Signature verified',
+  'kitStatus.checking': 'Checking the signature…',
+  'kitStatus.tamperedShort':
     'Does not match the organisation’s signature: see the warning at the top of the page.',
 
   'notFound.title': 'Page not found',

@@ -31,17 +31,18 @@ export const fr: Messages = {
   'db.failed': (reason: string) =>
     `Le stockage de cet appareil n’a pas pu être ouvert (${reason}). Vos données n’ont pas été modifiées.`,
 
-  'kit.tampered':
+  'kitStatus.tampered':
     'Le kit de crise enregistré sur cet appareil ne correspond plus à la signature de l’organisation. La salle de crise est désactivée jusqu’à ce qu’un kit valide soit de nouveau installé.',
-  'kit.tamperedAction': 'Réinstallez le kit depuis votre lien ou votre QR code d’enrôlement.',
-  'kit.reinstall': 'Réinstaller le kit',
-  'kit.expired': (date: string) => `Données du ${date} — expirées.`,
-  'kit.expiredAction': 'Elles restent lisibles ; demandez un nouveau kit à votre administrateur.',
-  'kit.installNew': 'Installer un nouveau kit',
-  'kit.signature': 'Signature du kit',
-  'kit.verified': 'Signature vérifiée',
-  'kit.checking': 'Vérification de la signature…',
-  'kit.tamperedShort':
+  'kitStatus.tamperedAction': 'Réinstallez le kit depuis votre lien ou votre QR code d’enrôlement.',
+  'kitStatus.reinstall': 'Réinstaller le kit',
+  'kitStatus.expired': (date: string) => `Données du ${date} — expirées.`,
+  'kitStatus.expiredAction':
+    'Elles restent lisibles ; demandez un nouveau kit à votre administrateur.',
+  'kitStatus.installNew': 'Installer un nouveau kit',
+  'kitStatus.signature': 'Signature du kit',
+  'kitStatus.verified': 'Signature vérifiée',
+  'kitStatus.checking': 'Vérification de la signature…',
+  'kitStatus.tamperedShort':
     'Ne correspond pas à la signature de l’organisation : voir l’avertissement en haut de la page.',
 
   'notFound.title': 'Page introuvable',

@@ -118,7 +118,7 @@ export class TocsinHomePage extends PageElement {
               : t('home.kitExpires', expires)
           }
         </dd>
-        <dt>${t('kit.signature')}</dt>
+        <dt>${t('kitStatus.signature')}</dt>
         ${this.renderIntegrity(this.services.crisisKit.integrity.value)}
       </dl>
     </section>`;
@@ -127,14 +127,16 @@ export class TocsinHomePage extends PageElement {
   private renderIntegrity(integrity: KitIntegrity) {
     switch (integrity.state) {
       case 'verified':
-        return html`<dd class="ok"><span aria-hidden="true">✓</span> ${t('kit.verified')}</dd>`;
+        return html`<dd class="ok">
+          <span aria-hidden="true">✓</span> ${t('kitStatus.verified')}
+        </dd>`;
       case 'tampered':
-        return html`<dd class="warning">${t('kit.tamperedShort')}</dd>`;
+        return html`<dd class="warning">${t('kitStatus.tamperedShort')}</dd>`;
       case 'none':
       case 'unchecked':
       case 'checking':
         // 'none' with a summary shown: a kit was installed meanwhile and its check is starting.
-        return html`<dd class="muted">${t('kit.checking')}</dd>`;
+        return html`<dd class="muted">${t('kitStatus.checking')}</dd>`;
     }
   }
 

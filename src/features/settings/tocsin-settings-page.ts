@@ -230,7 +230,7 @@ export class TocsinSettingsPage extends PageElement {
       ${kit ? this.renderKitFacts(kit) : html`<p>${t('settings.kitNone')}</p>`}
       <p>
         <a class="button secondary" href="#/enroll"
-          >${kit ? t('kit.installNew') : t('home.notEnrolled.install')}</a
+          >${kit ? t('kitStatus.installNew') : t('home.notEnrolled.install')}</a
         >
       </p>
     </section>`;
@@ -256,13 +256,13 @@ export class TocsinSettingsPage extends PageElement {
       }
       <dt>${t('settings.kitMember')}</dt>
       <dd>${kit.member.displayName}</dd>
-      <dt>${t('kit.signature')}</dt>
+      <dt>${t('kitStatus.signature')}</dt>
       ${
         integrity === 'verified'
-          ? html`<dd class="ok"><span aria-hidden="true">✓</span> ${t('kit.verified')}</dd>`
+          ? html`<dd class="ok"><span aria-hidden="true">✓</span> ${t('kitStatus.verified')}</dd>`
           : integrity === 'tampered'
-            ? html`<dd class="warning">${t('kit.tamperedShort')}</dd>`
-            : html`<dd class="muted">${t('kit.checking')}</dd>`
+            ? html`<dd class="warning">${t('kitStatus.tamperedShort')}</dd>`
+            : html`<dd class="muted">${t('kitStatus.checking')}</dd>`
       }
     </dl>`;
   }
