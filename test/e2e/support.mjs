@@ -67,15 +67,17 @@ function run(command, args, env) {
 }
 
 /**
- * Starts deploy/serve.mjs on a free 127.0.0.1 port, in its own process group.
+ * Starts deploy/serve.mjs on 127.0.0.1, in its own process group: on a free port, or on `port` to
+ * come back on the same origin (and so the same IndexedDB and service worker) after a kill.
  * @param {string} dir
+ * @param {number} [port]
  * @returns {Promise<{ url: string, kill: () => Promise<void> }>}
  */
-export function startServer(dir) {
+export function startServer(dir, port = 0) {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [join(projectRoot, 'deploy/serve.mjs'), '--port', '0', '--dir', dir],
+      [join(projectRoot, 'deploy/serve.mjs'), '--port', String(port), '--dir', dir],
       {
         cwd: projectRoot,
         detached: true,

@@ -73,4 +73,49 @@ describe('kit installer', () => {
       'Ajout local',
     );
   });
+
+  it('repairs altered data by installing the same kit again, judged by the stored kit file', async () => {
+    const services = createTestServices();
+    const kit = await makeTestKit({ version: 2, contacts: 8 });
+    await services.crisisKit.install(await services.crisisKit.prepare(kit.file, kit.kitKey));
+    const db = await services.database.db();
+    const [contact] = await services.directory.list();
+    await db.put(STORE.contacts, {
+      ...contact!,
+      phones: [{ kind: 'mobile', number: '0899 000 000' }],
+    });
+    const summary = await db.get(STORE.kit, CURRENT_KIT_KEY);
+    // Whoever altered the data also raised the version, so that genuine kits look older.
+    await db.put(STORE.kit, { ...summary!, version: 999 }, CURRENT_KIT_KEY);
+
+    const repair = await services.crisisKit.prepare(kit.file, kit.kitKey);
+    expect(repair.repair).to.equal(true);
+    expect(repair.installed?.version).to.equal(2);
+    await services.crisisKit.install(repair);
+    const { checkInstalledKit } = await import('../../src/features/kit/kit-integrity.js');
+    expect((await checkInstalledKit(services.database)).state).to.equal('verified');
+
+    const older = await makeTestKit({ version: 1 });
+    expect(await refusal(services.crisisKit.prepare(older.file, older.kitKey))).to.equal(
+      'older-version',
+    );
+  });
+
+  it('trusts nothing stored once the kit file itself is altered: enrollment starts afresh', async () => {
+    const services = createTestServices();
+    const kit = await makeTestKit({ version: 2 });
+    await services.crisisKit.install(await services.crisisKit.prepare(kit.file, kit.kitKey));
+    const db = await services.database.db();
+    const vault = await db.get(STORE.kitVault, CURRENT_KIT_KEY);
+    const file = vault!.file.slice();
+    file[file.length - 1]! ^= 1;
+    await db.put(STORE.kitVault, { ...vault!, file }, CURRENT_KIT_KEY);
+
+    const again = await services.crisisKit.prepare(kit.file, kit.kitKey);
+    expect(again.installed).to.equal(undefined);
+    expect(again.repair).to.equal(false);
+    await services.crisisKit.install(again);
+    const { checkInstalledKit } = await import('../../src/features/kit/kit-integrity.js');
+    expect((await checkInstalledKit(services.database)).state).to.equal('verified');
+  });
 });

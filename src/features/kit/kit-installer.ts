@@ -5,18 +5,35 @@ import type { DatabaseService } from '../../app/database-service.js';
 import { CURRENT_KIT_KEY, INDEX, STORE, type InstalledKitSummary } from '../../db/schema.js';
 import { fromBase64Url } from './format/bytes.js';
 import { importKitKey, parseKitKey } from './format/kit-container.js';
+import { isKitError } from './format/kit-error.js';
 import { openKitFile, type VerifiedKit } from './format/kit-open.js';
 import { checkInstallable, type InstalledKitState } from './format/kit-policy.js';
 import type { KitSummaryStore } from './kit-summary-store.js';
+import { checkInstalledKit } from './kit-integrity.js';
 import { storedKitContact, summaryOf } from './kit-records.js';
 
 /** A kit that was decrypted, verified and judged installable, waiting for the member's consent. */
 export interface PreparedKit {
   readonly kit: VerifiedKit;
-  /** The kit installed now, when this one would update it. */
+  /**
+   * The kit installed now, when this one would update or repair it; undefined for a first
+   * enrollment — and when what is stored can no longer be trusted, which is a first use again: the
+   * member compares the fingerprint before anything is installed.
+   */
   readonly installed: InstalledKitSummary | undefined;
+  /** The installed kit's data was altered; this is that same kit, installed again to repair it. */
+  readonly repair: boolean;
   readonly file: Uint8Array<ArrayBuffer>;
   readonly kitKey: CryptoKey;
+  /** The stored summary as it was when judged, to notice another tab installing meanwhile. */
+  readonly judgedAgainst: string;
+}
+
+/** What the installed kit is, as far as it can still be trusted. */
+interface TrustedInstall {
+  summary: InstalledKitSummary | undefined;
+  state: InstalledKitState | undefined;
+  damaged: boolean;
 }
 
 export class KitInstaller {
@@ -36,14 +53,15 @@ export class KitInstaller {
   ): Promise<PreparedKit> {
     const kitKey = await importKitKey(parseKitKey(kitKeyText));
     const kit = await openKitFile(file, kitKey);
-    const installed = await this.readInstalled();
-    checkInstallable(kit, installed && stateOf(installed), now);
-    return { kit, installed, file, kitKey };
+    const judgedAgainst = JSON.stringify((await this.readSummary()) ?? null);
+    const trusted = await this.trustedInstall();
+    const repair = judge(kit, trusted, now);
+    return { kit, installed: trusted.summary, repair, file, kitKey, judgedAgainst };
   }
 
   /**
-   * Installs a prepared kit in one transaction. The installed kit is read again inside it, so a kit
-   * installed meanwhile (another tab) is judged too, and nothing is written if the kit is refused.
+   * Installs a prepared kit in one transaction. If another tab installed a kit since it was judged,
+   * it is judged again inside the transaction, and nothing is written if it is refused.
    */
   async install(prepared: PreparedKit, now = new Date()): Promise<InstalledKitSummary> {
     const { kit, file, kitKey } = prepared;
@@ -70,7 +88,9 @@ export class KitInstaller {
     done.catch(() => undefined); // awaited below; this only keeps an abort from going unhandled
     try {
       const current = await tx.objectStore(STORE.kit).get(CURRENT_KIT_KEY);
-      checkInstallable(kit, current && stateOf(current), now);
+      if (JSON.stringify(current ?? null) !== prepared.judgedAgainst) {
+        checkInstallable(kit, current && stateOf(current), now);
+      }
 
       const contactStore = tx.objectStore(STORE.contacts);
       const [oldKitIds, localIds] = await Promise.all([
@@ -114,9 +134,46 @@ export class KitInstaller {
     return summary;
   }
 
-  private async readInstalled(): Promise<InstalledKitSummary | undefined> {
+  private async readSummary(): Promise<InstalledKitSummary | undefined> {
     const db = await this.database.db();
     return db.get(STORE.kit, CURRENT_KIT_KEY);
+  }
+
+  /**
+   * The installed kit, judged by its signature rather than by the stored summary: a summary that
+   * no longer matches the stored kit file is replaced by what that file says, and when the file
+   * itself no longer verifies nothing stored is trusted (the device enrolls as if for the first
+   * time, fingerprint check included).
+   */
+  private async trustedInstall(): Promise<TrustedInstall> {
+    const integrity = await checkInstalledKit(this.database);
+    if (integrity.state === 'verified') {
+      const summary = summaryOf(integrity.kit, '');
+      return {
+        summary: (await this.readSummary()) ?? summary,
+        state: stateOf(summary),
+        damaged: false,
+      };
+    }
+    if (integrity.state === 'tampered' && integrity.sealed) {
+      const summary = summaryOf(integrity.sealed, '');
+      return { summary, state: stateOf(summary), damaged: true };
+    }
+    return { summary: undefined, state: undefined, damaged: integrity.state === 'tampered' };
+  }
+}
+
+/**
+ * Throws the refusal of `kit`, or says whether installing it repairs the installed kit (the same
+ * kit, installed again over data that was altered).
+ */
+function judge(kit: VerifiedKit, trusted: TrustedInstall, now: Date): boolean {
+  try {
+    checkInstallable(kit, trusted.state, now);
+    return false;
+  } catch (error) {
+    if (trusted.damaged && isKitError(error) && error.code === 'already-installed') return true;
+    throw error;
   }
 }
 

@@ -17,7 +17,15 @@ export type KitIntegrity =
   | { state: 'checking' }
   | { state: 'none' }
   | { state: 'verified'; kit: VerifiedKit; roomKey: CryptoKey }
-  | { state: 'tampered'; reason: TamperReason };
+  | {
+      state: 'tampered';
+      reason: TamperReason;
+      /**
+       * The stored kit file, when it still verifies and only the data installed from it was
+       * changed: what this device had installed can still be trusted from it.
+       */
+      sealed?: VerifiedKit;
+    };
 
 /** What did not match: the sealed file itself, or the data installed from it. */
 export type TamperReason = KitRefusal | 'missing-file' | 'summary' | 'directory' | 'playbook';
@@ -49,14 +57,14 @@ async function check(database: DatabaseService): Promise<KitIntegrity> {
   if (!summary || !vault) return { state: 'tampered', reason: 'missing-file' };
 
   const kit = await openKitFile(vault.file, vault.kitKey);
-  if (kit.manifestHash !== vault.manifestHash) return { state: 'tampered', reason: 'summary' };
+  if (kit.manifestHash !== vault.manifestHash) return { state: 'tampered', reason: 'missing-file' };
   const expected = summaryOf(kit, summary.installedAt);
   if (signedSummaryFields(expected) !== signedSummaryFields(summary)) {
-    return { state: 'tampered', reason: 'summary' };
+    return { state: 'tampered', reason: 'summary', sealed: kit };
   }
-  if (!sameDirectory(kit, contacts)) return { state: 'tampered', reason: 'directory' };
+  if (!sameDirectory(kit, contacts)) return { state: 'tampered', reason: 'directory', sealed: kit };
   if (JSON.stringify(playbook) !== JSON.stringify(kit.content.playbook)) {
-    return { state: 'tampered', reason: 'playbook' };
+    return { state: 'tampered', reason: 'playbook', sealed: kit };
   }
   return { state: 'verified', kit, roomKey: vault.roomKey };
 }
