@@ -4,6 +4,8 @@ import type { AppServices } from '../../src/app/services.js';
 import { CURRENT_KIT_KEY, STORE } from '../../src/db/schema.js';
 import { captureEnrollmentLink } from '../../src/features/kit/enrollment-link.js';
 import { MAX_KIT_BYTES } from '../../src/features/kit/format/kit-types.js';
+import { kitEn } from '../../src/features/kit/kit.en.js';
+import { kitFr } from '../../src/features/kit/kit.fr.js';
 import type { TocsinEnrollPage } from '../../src/features/kit/tocsin-enroll-page.js';
 import '../../src/features/kit/tocsin-enroll-page.js';
 import { makeOrganisation, makeTestKit, type TestKit } from '../fixtures/kit.js';
@@ -488,6 +490,21 @@ describe('enrollment page', () => {
         fetched.restore();
       }
     });
+  });
+
+  it('has a French message for every English one, with the same arguments', () => {
+    const sameInBoth = new Set(['kit.fact.organisation', 'kit.fact.version']);
+    expect(Object.keys(kitFr).sort()).to.deep.equal(Object.keys(kitEn).sort());
+    for (const key of Object.keys(kitEn) as (keyof typeof kitEn)[]) {
+      const english = kitEn[key];
+      const french = kitFr[key];
+      expect(typeof french, key).to.equal(typeof english);
+      if (typeof english === 'function') {
+        expect((french as (...a: never[]) => string).length, key).to.equal(english.length);
+      } else if (!sameInBoth.has(key)) {
+        expect(french, key).not.to.equal(english);
+      }
+    }
   });
 
   describe('accessibility', () => {

@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { setLocale } from '../../src/app/i18n/i18n.js';
 import {
+  defaultQrReader,
   jsQrReader,
   type MediaStreamFactory,
   type TocsinQrScanner,
@@ -111,6 +112,33 @@ describe('<tocsin-qr-scanner>', () => {
       expect(await read).to.equal(LINK);
     } finally {
       camera.stopPainting();
+    }
+  });
+
+  it('prefers the platform’s BarcodeDetector where it reads QR codes', async () => {
+    const scope = globalThis as { BarcodeDetector?: unknown };
+    const original = Object.getOwnPropertyDescriptor(scope, 'BarcodeDetector');
+    const made: unknown[] = [];
+    let formats = ['ean_13'];
+    scope.BarcodeDetector = class {
+      static getSupportedFormats = async () => formats;
+      constructor(options: unknown) {
+        made.push(options);
+      }
+      detect = async () => [{ rawValue: LINK }];
+    };
+    try {
+      const video = document.createElement('video');
+      // Without qr_code among its formats, jsQR reads instead (and finds nothing in no frame).
+      await defaultQrReader();
+      expect(made).to.have.length(0);
+      formats = ['ean_13', 'qr_code'];
+      const reader = await defaultQrReader();
+      expect(made).to.deep.equal([{ formats: ['qr_code'] }]);
+      expect(await reader(video)).to.equal(LINK);
+    } finally {
+      if (original) Object.defineProperty(scope, 'BarcodeDetector', original);
+      else delete scope.BarcodeDetector;
     }
   });
 

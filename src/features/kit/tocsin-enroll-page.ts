@@ -110,6 +110,14 @@ export class TocsinEnrollPage extends PageElement {
         letter-spacing: 0.05em;
       }
 
+      /* Four groups to a row need about 27rem; a phone held upright gets four rows of two, as
+         large, rather than a smaller print. */
+      @media (max-width: 27rem) {
+        .fingerprint {
+          grid-template-columns: repeat(2, max-content);
+        }
+      }
+
       .fingerprint.small {
         font-size: 1.0625rem;
         font-weight: 400;
@@ -522,6 +530,7 @@ export class TocsinEnrollPage extends PageElement {
           : html`<section class="card" aria-labelledby="link-title">
               <h2 id="link-title">${t('kit.link.title')}</h2>
               <p>${t('kit.link.hint')}</p>
+              <p><strong>${t('kit.key.private')}</strong></p>
               ${this.renderKeyEntry(false)}
             </section>`
       }`;
