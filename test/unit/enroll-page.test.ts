@@ -335,6 +335,51 @@ describe('enrollment page', () => {
     expect((await installedSummary(services))?.version).to.equal(2);
   });
 
+  it('repairs altered kit data with the same kit, once the member agrees', async () => {
+    const services = createTestServices();
+    const kit = await makeTestKit({ version: 2, contacts: 8 });
+    await installDirectly(services, kit);
+    const db = await services.database.db();
+    const [contact] = await services.directory.list();
+    await db.put(STORE.contacts, {
+      ...contact!,
+      phones: [{ kind: 'mobile', number: '0899 000 000' }],
+    });
+    const summary = await installedSummary(services);
+    // Whoever altered the data also raised the version, so that genuine kits look older.
+    await db.put(STORE.kit, { ...summary!, version: 999 }, CURRENT_KIT_KEY);
+
+    const page = await renderEnroll(services);
+    await chooseFile(page, kit.file);
+    await pasteKey(page, kit.kitKey, 'Paste the link or key');
+    await waitForText(page, 'Repair the crisis kit');
+    expect(shadowText(page)).to.include('(version 2) was altered');
+    expect(shadowText(page)).not.to.include('from version');
+    await expect(page).to.be.accessible();
+    expect((await services.directory.get(contact!.id))?.phones[0]?.number).to.equal('0899 000 000');
+    await click(page, 'Reinstall the crisis kit');
+    await waitForText(page, 'Crisis kit installed');
+    expect((await services.directory.get(contact!.id))?.phones).to.deep.equal(contact!.phones);
+    expect((await installedSummary(services))?.version).to.equal(2);
+  });
+
+  it('asks for the fingerprint again when the stored kit file itself was altered', async () => {
+    const services = createTestServices();
+    const kit = await makeTestKit({ version: 2 });
+    await installDirectly(services, kit);
+    const db = await services.database.db();
+    const vault = await db.get(STORE.kitVault, CURRENT_KIT_KEY);
+    const file = vault!.file.slice();
+    file[file.length - 1]! ^= 1;
+    await db.put(STORE.kitVault, { ...vault!, file }, CURRENT_KIT_KEY);
+
+    const page = await renderEnroll(services);
+    await chooseFile(page, kit.file);
+    await pasteKey(page, kit.kitKey, 'Paste the link or key');
+    await waitForText(page, 'Check the organisation');
+    expect(shadowText(page)).to.include('Compare this fingerprint');
+  });
+
   it('says the device is full, keeps the data, and installs on “Try again”', async () => {
     const services = createTestServices();
     const kit = await makeTestKit();

@@ -64,6 +64,11 @@ export const kitEn = {
   'kit.update.cancel': 'Cancel',
   'kit.update.fingerprint': 'Fingerprint of the organisation, already trusted by this device',
 
+  'kit.repair.title': 'Repair the crisis kit',
+  'kit.repair.body': (version: string) =>
+    `The data of the crisis kit installed on this device (version ${version}) was altered after it was installed. This file is that same kit, as your organisation signed it: installing it again puts its data back. What you added on this device is kept.`,
+  'kit.repair.install': 'Reinstall the crisis kit',
+
   'kit.fact.organisation': 'Organisation',
   'kit.fact.member': 'For',
   'kit.fact.version': 'Version',
@@ -83,7 +88,7 @@ export const kitEn = {
   'kit.declined.title': 'Do not install this kit',
   'kit.declined.body':
     'The fingerprint does not match: this kit may not come from your organisation. Call your crisis administrator before going further.',
-  'kit.cancelled.title': 'Update not installed',
+  'kit.cancelled.title': 'The crisis kit was not changed',
   'kit.nothingWritten': 'Nothing was written on this device.',
   'kit.startAgain': 'Start again',
 

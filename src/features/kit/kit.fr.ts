@@ -66,6 +66,11 @@ export const kitFr: KitMessages = {
   'kit.update.cancel': 'Annuler',
   'kit.update.fingerprint': 'Empreinte de l’organisation, déjà reconnue par cet appareil',
 
+  'kit.repair.title': 'Réparer le kit de crise',
+  'kit.repair.body': (version: string) =>
+    `Les données du kit de crise installé sur cet appareil (version ${version}) ont été modifiées après son installation. Ce fichier est ce même kit, tel que votre organisation l’a signé : le réinstaller remet ses données en place. Ce que vous avez ajouté sur cet appareil est conservé.`,
+  'kit.repair.install': 'Réinstaller le kit de crise',
+
   'kit.fact.organisation': 'Organisation',
   'kit.fact.member': 'Destinataire',
   'kit.fact.version': 'Version',
@@ -85,7 +90,7 @@ export const kitFr: KitMessages = {
   'kit.declined.title': 'N’installez pas ce kit',
   'kit.declined.body':
     'L’empreinte ne correspond pas : ce kit ne vient peut-être pas de votre organisation. Appelez votre administrateur de crise avant d’aller plus loin.',
-  'kit.cancelled.title': 'Mise à jour non installée',
+  'kit.cancelled.title': 'Le kit de crise n’a pas été modifié',
   'kit.nothingWritten': 'Rien n’a été écrit sur cet appareil.',
   'kit.startAgain': 'Recommencer',
 

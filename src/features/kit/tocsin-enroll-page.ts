@@ -484,9 +484,10 @@ export class TocsinEnrollPage extends PageElement {
       case 'preparing':
         return this.renderBusy(t('kit.preparing'));
       case 'confirm':
-        return step.prepared.installed
-          ? this.renderUpdate(step.prepared, step.prepared.installed)
-          : this.renderFirstEnrollment(step.prepared);
+        if (!step.prepared.installed) return this.renderFirstEnrollment(step.prepared);
+        return step.prepared.repair
+          ? this.renderRepair(step.prepared, step.prepared.installed)
+          : this.renderUpdate(step.prepared, step.prepared.installed);
       case 'declined':
         return this.renderDeclined(step.update);
       case 'installing':
@@ -724,6 +725,25 @@ export class TocsinEnrollPage extends PageElement {
     </section>`;
   }
 
+  /** The same kit again, over installed data that no longer matches its signature. */
+  private renderRepair(prepared: PreparedKit, installed: InstalledKitSummary) {
+    return html`<section class="card" aria-labelledby="step-title">
+      <h2 id="step-title" tabindex="-1">${t('kit.repair.title')}</h2>
+      <p class="compare">${t('kit.repair.body', String(installed.version))}</p>
+      ${this.renderFacts(prepared, undefined, true)}
+      <p class="label" id="fingerprint-label">${t('kit.update.fingerprint')}</p>
+      ${this.renderFingerprint(prepared.kit.fingerprint, true)}
+      <div class="actions">
+        <button class="button" type="button" @click=${() => this.install(prepared)}>
+          ${t('kit.repair.install')}
+        </button>
+        <button class="button secondary" type="button" @click=${() => this.decline(prepared)}>
+          ${t('kit.update.cancel')}
+        </button>
+      </div>
+    </section>`;
+  }
+
   private renderFingerprint(fingerprint: string, small: boolean) {
     const groups = (normaliseFingerprint(fingerprint) ?? fingerprint).split(' ');
     return html`<p class="fingerprint ${small ? 'small' : ''}" aria-describedby="fingerprint-label">
@@ -731,13 +751,18 @@ export class TocsinEnrollPage extends PageElement {
     </p>`;
   }
 
-  private renderFacts(prepared: PreparedKit, installed: InstalledKitSummary | undefined) {
+  /** What the kit holds; with the installed kit, how the counts change. */
+  private renderFacts(
+    prepared: PreparedKit,
+    installed: InstalledKitSummary | undefined,
+    withOrganisation = !!installed,
+  ) {
     const { manifest, content } = prepared.kit;
     const contacts = content.directory.contacts.length;
     const actions = content.playbook.items.length;
     return html`<dl class="facts">
       ${
-        installed
+        withOrganisation
           ? html`<dt>${t('kit.fact.organisation')}</dt>
               <dd>${manifest.organisation.name}</dd>`
           : nothing
