@@ -303,12 +303,22 @@ export class TocsinApp extends LitElement {
         ${this.renderDatabaseProblem()} ${this.renderKitProblem()}
       </div>
       <main id="content" tabindex="-1">${this.renderPage()}</main>
-      <button class="quick button" @click=${() => this.openQuickEntry()} aria-haspopup="dialog">
-        + ${t('log.quickEntry')}
-      </button>
+      ${this.renderQuickEntryButton()}
       <tocsin-quick-entry .services=${this.services}></tocsin-quick-entry>
       ${this.renderNav()}
     `;
+  }
+
+  /** The "+ Log" button, on every page but enrollment, whose own actions it would cover. */
+  private renderQuickEntryButton() {
+    if (this._route.page === 'enroll') return nothing;
+    return html`<button
+      class="quick button"
+      @click=${() => this.openQuickEntry()}
+      aria-haspopup="dialog"
+    >
+      + ${t('log.quickEntry')}
+    </button>`;
   }
 
   private renderDatabaseProblem() {
