@@ -202,24 +202,23 @@ export class TocsinDirectoryPage extends PageElement {
   }
 
   override render() {
-    if (!this._contacts) {
-      return html`<h1 tabindex="-1">${t('directory.title')}</h1>
-        <p role="status">${t('directory.loading')}</p>`;
-    }
     const params = this.params;
-    if (params.get('view') === 'paper') {
-      return html`<tocsin-paper-kit .services=${this.services}></tocsin-paper-kit>`;
+    if (this._contacts) {
+      if (params.get('view') === 'paper') {
+        return html`<tocsin-paper-kit .services=${this.services}></tocsin-paper-kit>`;
+      }
+      if (params.has('new') || params.has('edit')) return this.renderForm();
+      if (params.has('contact')) return this.renderCard();
     }
-    if (params.has('new') || params.has('edit')) return this.renderForm();
-    if (params.has('contact')) return this.renderCard();
-    return this.renderList();
+    // One heading element for "loading" and the list, so focus given to it survives the load.
+    return html`<h1 tabindex="-1">${t('directory.title')}</h1>
+      ${this._contacts ? this.renderList() : html`<p role="status">${t('directory.loading')}</p>`}`;
   }
 
   private renderList() {
     const contacts = this._contacts ?? [];
     const results = this.results();
-    return html`<h1 tabindex="-1">${t('directory.title')}</h1>
-      ${this.renderKitData()}
+    return html`${this.renderKitData()}
       ${
         this._notice
           ? html`<p class="notice ${this._notice.error ? 'error' : ''}" role="status">
