@@ -125,13 +125,14 @@ async function alteredWithKey(file, kitKey) {
     false,
     ['encrypt', 'decrypt'],
   );
-  const magic = file.subarray(0, 8);
-  const iv = file.subarray(8, 20);
+  // Plain Uint8Array copies: WebCrypto's types do not take Node's Buffer views.
+  const magic = new Uint8Array(file.subarray(0, 8));
+  const iv = new Uint8Array(file.subarray(8, 20));
   const plain = Buffer.from(
     await crypto.subtle.decrypt(
       { name: 'AES-GCM', iv, additionalData: magic },
       key,
-      file.subarray(20),
+      new Uint8Array(file.subarray(20)),
     ),
   );
   const at = plain.indexOf('"roomName":"cellule-de-crise"') + '"roomName":"cellule-de-cris'.length;
@@ -140,7 +141,7 @@ async function alteredWithKey(file, kitKey) {
   const sealed = await crypto.subtle.encrypt(
     { name: 'AES-GCM', iv, additionalData: magic },
     key,
-    plain,
+    new Uint8Array(plain),
   );
   return Buffer.concat([magic, iv, Buffer.from(sealed)]);
 }
