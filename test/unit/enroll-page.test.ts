@@ -26,17 +26,34 @@ function root(page: TocsinEnrollPage): ShadowRoot {
   return page.shadowRoot!;
 }
 
+/** The confirmation step's element, which draws that step in a shadow root of its own. */
+function confirmation(page: TocsinEnrollPage) {
+  return root(page).querySelector('tocsin-kit-confirmation');
+}
+
+/** The page's shadow root, and the confirmation's while that step shows. */
+function roots(page: TocsinEnrollPage): ShadowRoot[] {
+  const inner = confirmation(page)?.shadowRoot;
+  return inner ? [root(page), inner] : [root(page)];
+}
+
+/** The page's text, the confirmation's included, whitespace collapsed. */
+function pageText(page: TocsinEnrollPage): string {
+  const inner = confirmation(page);
+  return inner ? `${shadowText(page)} ${shadowText(inner)}` : shadowText(page);
+}
+
 /** Waits until the page shows `text`, then for its render to settle. */
 async function waitForText(page: TocsinEnrollPage, text: string, timeoutMs = 5000) {
-  await waitFor(() => shadowText(page).includes(text), `“${text}” on the page`, timeoutMs);
+  await waitFor(() => pageText(page).includes(text), `“${text}” on the page`, timeoutMs);
   await page.updateComplete;
 }
 
 function button(page: TocsinEnrollPage, label: string): HTMLElement {
-  const found = [...root(page).querySelectorAll<HTMLElement>('button, a.button')].find((b) =>
-    b.textContent!.replace(/\s+/g, ' ').trim().includes(label),
-  );
-  if (!found) throw new Error(`No button “${label}” in: ${shadowText(page)}`);
+  const found = roots(page)
+    .flatMap((r) => [...r.querySelectorAll<HTMLElement>('button, a.button')])
+    .find((b) => b.textContent!.replace(/\s+/g, ' ').trim().includes(label));
+  if (!found) throw new Error(`No button “${label}” in: ${pageText(page)}`);
   return found;
 }
 
@@ -77,7 +94,9 @@ function showsFileChoice(page: TocsinEnrollPage): boolean {
 }
 
 function focusedId(page: TocsinEnrollPage): string | undefined {
-  return root(page).activeElement?.id;
+  const active = root(page).activeElement;
+  const inner = confirmation(page);
+  return (active && active === inner ? inner.shadowRoot?.activeElement : active)?.id;
 }
 
 /** The installed kit's summary, read from the database. */
@@ -111,8 +130,10 @@ function openEnrollmentLink(query: string) {
 
 /** The key must never be in the page, in any text or attribute. */
 function expectKeyNowhere(page: TocsinEnrollPage, key: string) {
-  expect(root(page).innerHTML).not.to.include(key);
-  for (const input of root(page).querySelectorAll('input')) expect(input.value).to.equal('');
+  for (const shadow of roots(page)) {
+    expect(shadow.innerHTML).not.to.include(key);
+    for (const input of shadow.querySelectorAll('input')) expect(input.value).to.equal('');
+  }
 }
 
 describe('enrollment page', () => {
@@ -133,15 +154,16 @@ describe('enrollment page', () => {
     await pasteKey(page, `  ${kit.kitKey}\n`, 'Paste the link or key');
     await waitForText(page, 'Check the organisation');
     expect(focusedId(page)).to.equal('step-title');
-    expect(shadowText(page)).to.include(kit.organisation.organisation.name);
-    const groups = [...root(page).querySelectorAll('.fingerprint span')].map((s) => s.textContent);
+    expect(pageText(page)).to.include(kit.organisation.organisation.name);
+    const fingerprint = confirmation(page)!.shadowRoot!.querySelectorAll('.fingerprint span');
+    const groups = [...fingerprint].map((s) => s.textContent);
     expect(groups).to.have.length(8);
     expect(groups.join(' ')).to.equal(kit.organisation.fingerprint);
-    expect(shadowText(page)).to.include('Compare this fingerprint with the one printed');
-    expect(shadowText(page)).to.include(kit.content.member.displayName);
-    expect(shadowText(page)).to.include('9 contacts');
-    expect(shadowText(page)).to.include(`${kit.content.playbook.items.length} actions`);
-    expect(shadowText(page)).to.include('cellule-mairie');
+    expect(pageText(page)).to.include('Compare this fingerprint with the one printed');
+    expect(pageText(page)).to.include(kit.content.member.displayName);
+    expect(pageText(page)).to.include('9 contacts');
+    expect(pageText(page)).to.include(`${kit.content.playbook.items.length} actions`);
+    expect(pageText(page)).to.include('cellule-mairie');
     expectKeyNowhere(page, kit.kitKey);
     expect(await installedSummary(services), 'nothing installed before consent').to.equal(
       undefined,
@@ -327,9 +349,9 @@ describe('enrollment page', () => {
     await chooseFile(page, v2.file);
     await pasteKey(page, v2.kitKey, 'Paste the link or key');
     await waitForText(page, 'Update the crisis kit from version 1 to 2.');
-    expect(shadowText(page)).to.include('7 contacts (now 5)');
-    expect(shadowText(page)).to.include(v2.organisation.fingerprint.split(' ')[0]!);
-    expect(shadowText(page)).not.to.include('It matches');
+    expect(pageText(page)).to.include('7 contacts (now 5)');
+    expect(pageText(page)).to.include(v2.organisation.fingerprint.split(' ')[0]!);
+    expect(pageText(page)).not.to.include('It matches');
     await click(page, 'Install the update');
     await waitForText(page, 'Crisis kit installed');
     expect((await installedSummary(services))?.version).to.equal(2);
@@ -353,8 +375,8 @@ describe('enrollment page', () => {
     await chooseFile(page, kit.file);
     await pasteKey(page, kit.kitKey, 'Paste the link or key');
     await waitForText(page, 'Repair the crisis kit');
-    expect(shadowText(page)).to.include('(version 2) was altered');
-    expect(shadowText(page)).not.to.include('from version');
+    expect(pageText(page)).to.include('(version 2) was altered');
+    expect(pageText(page)).not.to.include('from version');
     await expect(page).to.be.accessible();
     expect((await services.directory.get(contact!.id))?.phones[0]?.number).to.equal('0899 000 000');
     await click(page, 'Reinstall the crisis kit');
@@ -377,7 +399,7 @@ describe('enrollment page', () => {
     await chooseFile(page, kit.file);
     await pasteKey(page, kit.kitKey, 'Paste the link or key');
     await waitForText(page, 'Check the organisation');
-    expect(shadowText(page)).to.include('Compare this fingerprint');
+    expect(pageText(page)).to.include('Compare this fingerprint');
   });
 
   it('says the device is full, keeps the data, and installs on “Try again”', async () => {

@@ -1,7 +1,7 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { describeError, isQuotaError } from '../../app/database-service.js';
-import { formatBytes, formatDate } from '../../app/i18n/i18n.js';
+import { describeError } from '../../app/database-service.js';
+import { formatBytes } from '../../app/i18n/i18n.js';
 import { PageElement } from '../../app/page-element.js';
 import { hrefFor } from '../../app/router.js';
 import type { InstalledKitSummary } from '../../db/schema.js';
@@ -9,9 +9,7 @@ import { dialogStyles } from '../../ui/dialog-styles.js';
 import '../../ui/tocsin-file-button.js';
 import { buttons, content, pageFrame, tokens } from '../../ui/tokens.js';
 import { readEnrollmentLink, takeEnrollmentLink, type EnrollmentLink } from './enrollment-link.js';
-import { isKitError, type KitRefusal } from './format/kit-error.js';
 import { MAX_KIT_BYTES } from './format/kit-types.js';
-import { normaliseFingerprint } from './format/organisation.js';
 import {
   fetchKit,
   KitFetchError,
@@ -20,16 +18,21 @@ import {
 } from './kit-fetch.js';
 import type { PreparedKit } from './kit-installer.js';
 import { t } from './kit-messages.js';
+import {
+  downloadFailureMessage,
+  isKeyProblem,
+  isSeriousProblem,
+  kitProblemOf,
+  problemMessage,
+  refusalNamesInstalledKit,
+  type KitProblem,
+} from './kit-problem-message.js';
+import { enrollStepStyles } from './kit-styles.js';
+import { confirmationModeOf, type TocsinKitConfirmation } from './tocsin-kit-confirmation.js';
 import './tocsin-qr-scanner.js';
 
 /** A kit key as links carry it: 32 bytes in base64url, no padding. */
 const BARE_KEY = /^[A-Za-z0-9_-]{43}$/;
-
-/** Why the kit was not installed. */
-type Problem =
-  | { kind: 'kit'; code: KitRefusal; detail?: string; installed?: InstalledKitSummary }
-  | { kind: 'full' }
-  | { kind: 'failed'; reason: string };
 
 /** Where the member is in the enrollment; each step has its own heading, which takes focus. */
 type Step =
@@ -43,7 +46,7 @@ type Step =
   | { name: 'declined'; update: boolean }
   | { name: 'installing' }
   | { name: 'installed'; summary: InstalledKitSummary }
-  | { name: 'refused'; problem: Problem; prepared?: PreparedKit };
+  | { name: 'refused'; problem: KitProblem; prepared?: PreparedKit };
 
 /** How the member gives the key: not chosen yet, typed or pasted, or read by the camera. */
 type KeyEntry = 'choose' | 'paste' | 'scan';
@@ -66,11 +69,8 @@ export class TocsinEnrollPage extends PageElement {
     pageFrame,
     content,
     dialogStyles,
+    enrollStepStyles,
     css`
-      .actions {
-        justify-content: flex-start;
-      }
-
       .drop {
         padding: 1.25rem 1rem;
         border: 2px dashed var(--tocsin-border);
@@ -85,52 +85,6 @@ export class TocsinEnrollPage extends PageElement {
 
       .drop p {
         margin: 0 0 0.75rem;
-      }
-
-      .organisation {
-        font-size: 1.375rem;
-        font-weight: 700;
-        margin: 0 0 1rem;
-        overflow-wrap: anywhere;
-      }
-
-      .fingerprint {
-        display: grid;
-        grid-template-columns: repeat(4, max-content);
-        gap: 0.25rem 0.875rem;
-        justify-content: start;
-        margin: 0.25rem 0 1rem;
-        padding: 0.75rem 1rem;
-        border: 2px solid var(--tocsin-text);
-        border-radius: var(--tocsin-radius);
-        background: var(--tocsin-bg);
-        font-family: ui-monospace, 'Cascadia Mono', 'DejaVu Sans Mono', Menlo, Consolas, monospace;
-        font-size: 1.5rem;
-        font-weight: 700;
-        letter-spacing: 0.05em;
-      }
-
-      /* Four groups to a row need about 27rem; a phone held upright gets four rows of two, as
-         large, rather than a smaller print. */
-      @media (max-width: 27rem) {
-        .fingerprint {
-          grid-template-columns: repeat(2, max-content);
-        }
-      }
-
-      .fingerprint.small {
-        font-size: 1.0625rem;
-        font-weight: 400;
-        border-width: 1px;
-      }
-
-      .label {
-        font-weight: 600;
-        margin: 0;
-      }
-
-      .compare {
-        font-weight: 700;
       }
 
       .problem {
@@ -162,11 +116,6 @@ export class TocsinEnrollPage extends PageElement {
       input.key {
         font-family: ui-monospace, 'Cascadia Mono', 'DejaVu Sans Mono', Menlo, Consolas, monospace;
       }
-
-      h2:focus,
-      [tabindex='-1']:focus {
-        outline: none;
-      }
     `,
   ];
 
@@ -178,6 +127,7 @@ export class TocsinEnrollPage extends PageElement {
   @state() private _dragging = false;
   @state() private _persisted?: boolean;
   @query('#key-input') private keyInput?: HTMLInputElement;
+  @query('tocsin-kit-confirmation') private confirmation?: TocsinKitConfirmation;
 
   /** The key, in memory only and only until the kit is opened with it. Never rendered. */
   private kitKey?: string;
@@ -219,9 +169,13 @@ export class TocsinEnrollPage extends PageElement {
     const previous = changed.get('_step') as Step | undefined;
     // Each new step's heading takes focus (not a progress update within a step, nor the first
     // render, whose focus the shell gives the page's h1).
-    if (previous && previous.name !== this._step.name) {
-      this.renderRoot.querySelector<HTMLElement>('#step-title')?.focus();
-    }
+    if (previous && previous.name !== this._step.name) this.focusStepHeading();
+  }
+
+  /** The confirmation's heading is in its own shadow root; every other step's is in this one. */
+  private focusStepHeading(): void {
+    if (this.confirmation) void this.confirmation.focusHeading();
+    else this.renderRoot.querySelector<HTMLElement>('#step-title')?.focus();
   }
 
   /** Follows an enrollment link: downloads its kit, or keeps its key until a file is chosen. */
@@ -392,23 +346,10 @@ export class TocsinEnrollPage extends PageElement {
   }
 
   private async refuse(error: unknown, prepared?: PreparedKit): Promise<void> {
-    let problem: Problem;
-    if (isKitError(error)) {
-      let installed: InstalledKitSummary | undefined;
-      if (error.code === 'other-organisation' || error.code === 'older-version') {
-        installed = await this.services.kit.loadInstalledKit().catch(() => undefined);
-      }
-      problem = {
-        kind: 'kit',
-        code: error.code,
-        ...(error.detail ? { detail: error.detail } : {}),
-        ...(installed ? { installed } : {}),
-      };
-    } else if (isQuotaError(error)) {
-      problem = { kind: 'full' };
-    } else {
-      problem = { kind: 'failed', reason: describeError(error) };
-    }
+    const installed = refusalNamesInstalledKit(error)
+      ? await this.services.kit.loadInstalledKit().catch(() => undefined)
+      : undefined;
+    const problem = kitProblemOf(error, installed);
     this._step = { name: 'refused', problem, ...(prepared ? { prepared } : {}) };
   }
 
@@ -484,10 +425,12 @@ export class TocsinEnrollPage extends PageElement {
       case 'preparing':
         return this.renderBusy(t('kit.preparing'));
       case 'confirm':
-        if (!step.prepared.installed) return this.renderFirstEnrollment(step.prepared);
-        return step.prepared.repair
-          ? this.renderRepair(step.prepared, step.prepared.installed)
-          : this.renderUpdate(step.prepared, step.prepared.installed);
+        return html`<tocsin-kit-confirmation
+          .prepared=${step.prepared}
+          mode=${confirmationModeOf(step.prepared)}
+          @kit-install=${(event: CustomEvent<PreparedKit>) => this.install(event.detail)}
+          @kit-decline=${(event: CustomEvent<PreparedKit>) => this.decline(event.detail)}
+        ></tocsin-kit-confirmation>`;
       case 'declined':
         return this.renderDeclined(step.update);
       case 'installing':
@@ -650,7 +593,7 @@ export class TocsinEnrollPage extends PageElement {
   }
 
   private renderDownloadFailed(reason: KitFetchFailure, status?: number) {
-    const message = reason === 'http' ? t('kit.fetch.http', status ?? 0) : t(`kit.fetch.${reason}`);
+    const message = downloadFailureMessage(reason, status);
     const url = this.downloadUrl;
     return html`<section class="card problem" role="alert" aria-labelledby="step-title">
       <h2 id="step-title" tabindex="-1">${t('kit.download.failedTitle')}</h2>
@@ -673,127 +616,6 @@ export class TocsinEnrollPage extends PageElement {
         </button>
       </div>
     </section>`;
-  }
-
-  private renderFirstEnrollment(prepared: PreparedKit) {
-    const { kit } = prepared;
-    return html`<section class="card" aria-labelledby="step-title">
-        <h2 id="step-title" tabindex="-1">${t('kit.confirm.title')}</h2>
-        <p class="label">${t('kit.confirm.signedBy')}</p>
-        <p class="organisation">${kit.manifest.organisation.name}</p>
-        <p class="label" id="fingerprint-label">${t('kit.confirm.fingerprint')}</p>
-        ${this.renderFingerprint(kit.fingerprint, false)}
-        <p class="compare">${t('kit.confirm.compare')}</p>
-        <div class="actions">
-          <button class="button" type="button" @click=${() => this.install(prepared)}>
-            ${t('kit.confirm.matches')}
-          </button>
-          <button class="button secondary" type="button" @click=${() => this.decline(prepared)}>
-            ${t('kit.confirm.differs')}
-          </button>
-        </div>
-      </section>
-      <section class="card" aria-labelledby="details-title">
-        <h2 id="details-title">${t('kit.confirm.details')}</h2>
-        ${this.renderFacts(prepared, undefined)}
-      </section>`;
-  }
-
-  private renderUpdate(prepared: PreparedKit, installed: InstalledKitSummary) {
-    const { manifest } = prepared.kit;
-    const epochChanged = manifest.epoch !== installed.epoch;
-    const from = epochChanged
-      ? t('kit.fact.versionValue', installed.version, installed.epoch)
-      : String(installed.version);
-    const to = epochChanged
-      ? t('kit.fact.versionValue', manifest.version, manifest.epoch)
-      : String(manifest.version);
-    return html`<section class="card" aria-labelledby="step-title">
-      <h2 id="step-title" tabindex="-1">${t('kit.update.title')}</h2>
-      <p class="compare">${t('kit.update.fromTo', from, to)}</p>
-      ${this.renderFacts(prepared, installed)}
-      <p class="label" id="fingerprint-label">${t('kit.update.fingerprint')}</p>
-      ${this.renderFingerprint(prepared.kit.fingerprint, true)}
-      <div class="actions">
-        <button class="button" type="button" @click=${() => this.install(prepared)}>
-          ${t('kit.update.install')}
-        </button>
-        <button class="button secondary" type="button" @click=${() => this.decline(prepared)}>
-          ${t('kit.update.cancel')}
-        </button>
-      </div>
-    </section>`;
-  }
-
-  /** The same kit again, over installed data that no longer matches its signature. */
-  private renderRepair(prepared: PreparedKit, installed: InstalledKitSummary) {
-    return html`<section class="card" aria-labelledby="step-title">
-      <h2 id="step-title" tabindex="-1">${t('kit.repair.title')}</h2>
-      <p class="compare">${t('kit.repair.body', String(installed.version))}</p>
-      ${this.renderFacts(prepared, undefined, true)}
-      <p class="label" id="fingerprint-label">${t('kit.update.fingerprint')}</p>
-      ${this.renderFingerprint(prepared.kit.fingerprint, true)}
-      <div class="actions">
-        <button class="button" type="button" @click=${() => this.install(prepared)}>
-          ${t('kit.repair.install')}
-        </button>
-        <button class="button secondary" type="button" @click=${() => this.decline(prepared)}>
-          ${t('kit.update.cancel')}
-        </button>
-      </div>
-    </section>`;
-  }
-
-  private renderFingerprint(fingerprint: string, small: boolean) {
-    const groups = (normaliseFingerprint(fingerprint) ?? fingerprint).split(' ');
-    return html`<p class="fingerprint ${small ? 'small' : ''}" aria-describedby="fingerprint-label">
-      ${groups.map((group) => html`<span>${group}</span> `)}
-    </p>`;
-  }
-
-  /** What the kit holds; with the installed kit, how the counts change. */
-  private renderFacts(
-    prepared: PreparedKit,
-    installed: InstalledKitSummary | undefined,
-    withOrganisation = !!installed,
-  ) {
-    const { manifest, content } = prepared.kit;
-    const contacts = content.directory.contacts.length;
-    const actions = content.playbook.items.length;
-    return html`<dl class="facts">
-      ${
-        withOrganisation
-          ? html`<dt>${t('kit.fact.organisation')}</dt>
-              <dd>${manifest.organisation.name}</dd>`
-          : nothing
-      }
-      <dt>${t('kit.fact.member')}</dt>
-      <dd>${content.member.displayName}</dd>
-      <dt>${t('kit.fact.version')}</dt>
-      <dd>${t('kit.fact.versionValue', manifest.version, manifest.epoch)}</dd>
-      <dt>${t('kit.fact.issued')}</dt>
-      <dd>${formatDate(new Date(manifest.issued))}</dd>
-      <dt>${t('kit.fact.expires')}</dt>
-      <dd>${formatDate(new Date(manifest.expires))}</dd>
-      <dt>${t('kit.fact.directory')}</dt>
-      <dd>
-        ${
-          installed
-            ? t('kit.contactsChange', installed.counts.contacts, contacts)
-            : t('kit.contacts', contacts)
-        }
-      </dd>
-      <dt>${t('kit.fact.playbook')}</dt>
-      <dd>
-        ${
-          installed
-            ? t('kit.playbookChange', installed.counts.playbookItems, actions)
-            : t('kit.playbookItems', actions)
-        }
-      </dd>
-      <dt>${t('kit.fact.room')}</dt>
-      <dd>${content.room.roomName}</dd>
-    </dl>`;
   }
 
   private renderDeclined(update: boolean) {
@@ -834,12 +656,10 @@ export class TocsinEnrollPage extends PageElement {
     </section>`;
   }
 
-  private renderRefused(problem: Problem, prepared: PreparedKit | undefined) {
+  private renderRefused(problem: KitProblem, prepared: PreparedKit | undefined) {
     const already = problem.kind === 'kit' && problem.code === 'already-installed';
-    const serious =
-      problem.kind === 'kit' &&
-      ['equivocation', 'bad-signature', 'tampered', 'other-organisation'].includes(problem.code);
-    const keyProblem = problem.kind === 'kit' && ['wrong-key', 'bad-key'].includes(problem.code);
+    const serious = isSeriousProblem(problem);
+    const keyProblem = isKeyProblem(problem);
     // Storage failed while installing: the verified kit can be installed again as it is.
     const installAgain = prepared && problem.kind !== 'kit';
     return html`<section
@@ -877,40 +697,6 @@ export class TocsinEnrollPage extends PageElement {
       </div>
     </section>`;
   }
-}
-
-/** What happened and what to do, for every reason a kit is not installed. */
-function problemMessage(problem: Problem): string {
-  if (problem.kind === 'full') return t('kit.refused.full');
-  if (problem.kind === 'failed') return t('kit.refused.failed', problem.reason);
-  const { code, detail, installed } = problem;
-  switch (code) {
-    case 'other-organisation':
-      return t('kit.refusal.other-organisation', installed?.organisation.name ?? '?');
-    case 'older-version':
-      return t('kit.refusal.older-version', installed ? String(installed.version) : '?');
-    case 'expired':
-      return t('kit.refusal.expired', dateOf(detail, false));
-    case 'issued-in-future':
-      return t('kit.refusal.issued-in-future', dateOf(detail, true));
-    case 'too-large':
-    case 'not-a-kit':
-    case 'bad-key':
-    case 'wrong-key':
-    case 'malformed':
-    case 'unsupported-schema':
-    case 'bad-signature':
-    case 'tampered':
-    case 'equivocation':
-    case 'already-installed':
-      return t(`kit.refusal.${code}`);
-  }
-}
-
-/** A date the policy put in a refusal's detail, in the member's language. */
-function dateOf(detail: string | undefined, withTime: boolean): string {
-  const time = detail ? Date.parse(detail) : NaN;
-  return Number.isNaN(time) ? (detail ?? '?') : formatDate(new Date(time), withTime);
 }
 
 declare global {
