@@ -15,6 +15,25 @@ export function withUsageErrors<T>(parse: () => T): T {
   }
 }
 
+/**
+ * Joins `--option value` into `--option=value` for the options given, so that a value starting
+ * with "-" — one kit key in 64 does, base64url uses "-" — is read as the value, not as an option.
+ */
+export function attachDashValues(args: readonly string[], options: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const value = args[i + 1];
+    if (options.includes(arg) && value?.startsWith('-') && !value.startsWith('--')) {
+      joined.push(`${arg}=${value}`);
+      i++;
+    } else {
+      joined.push(arg);
+    }
+  }
+  return joined;
+}
+
 /** The value of an option that must be given. */
 export function required(value: string | undefined, option: string): string {
   if (value === undefined || value.trim() === '') throw new UsageError(`${option} is required.`);

@@ -8,7 +8,7 @@ import { openKitFile, type VerifiedKit } from '../../src/features/kit/format/kit
 import { checkInstallable } from '../../src/features/kit/format/kit-policy.js';
 import { MAX_KIT_BYTES } from '../../src/features/kit/format/kit-types.js';
 import { normaliseFingerprint } from '../../src/features/kit/format/organisation.js';
-import { required, withUsageErrors } from './args.js';
+import { attachDashValues, required, withUsageErrors } from './args.js';
 import { UsageError } from './cli-error.js';
 import { readInputFile } from './files.js';
 import { kitKeyText } from './links.js';
@@ -20,7 +20,7 @@ import { USAGE } from './usage.js';
 export async function inspect(args: string[], output: Output): Promise<number> {
   const { values, positionals } = withUsageErrors(() =>
     parseArgs({
-      args,
+      args: attachDashValues(args, ['--kit-key']),
       strict: true,
       allowPositionals: true,
       options: {

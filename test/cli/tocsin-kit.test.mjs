@@ -172,6 +172,13 @@ describe('tocsin-kit', () => {
     );
     assert.equal(wrongKey.code, 2);
     assert.match(wrongKey.stderr, /^tocsin-kit: This kit cannot be opened with this key/);
+    // One key in 64 starts with "-": it is still read as the key, not as an option.
+    const dashKey = await run(
+      ['inspect', 'kits/helene-lefevre.tocsin', '--kit-key', `-${'A'.repeat(42)}`],
+      dir,
+    );
+    assert.equal(dashKey.code, 2, dashKey.stderr);
+    assert.match(dashKey.stderr, /^tocsin-kit: This kit cannot be opened with this key/);
 
     const link = (await readFile(join(dir, 'kits', 'helene-lefevre.link.txt'), 'utf8')).trim();
     const otherFingerprint = await run(
