@@ -35,18 +35,9 @@ import {
   vectorInput,
 } from '../fixtures/kit-vector.js';
 import { expected } from '../fixtures/kit-vector.expected.js';
+import { kitRefusal } from '../fixtures/kit.js';
 
 const L = 2n ** 252n + 27742317777372353535851937790883648493n;
-
-async function refusal(promise: Promise<unknown>): Promise<KitRefusal> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isKitError(error)) return error.code;
-    throw error;
-  }
-  throw new Error('The kit was accepted.');
-}
 
 async function vectorKey(): Promise<CryptoKey> {
   return importKitKey(VECTOR_KIT_KEY);
@@ -107,19 +98,23 @@ describe('kit format: refusals', () => {
   it('refuses a wrong key, a malformed key, a cut file, a foreign file and an oversized one', async () => {
     const file = fromBase64Url(expected.file) as Uint8Array<ArrayBuffer>;
     const otherKey = await importKitKey(new Uint8Array(32));
-    expect(await refusal(openKitFile(file, otherKey))).to.equal('wrong-key');
-    expect(await refusal((async () => parseKitKey('not-a-key'))())).to.equal('bad-key');
-    expect(await refusal((async () => parseKitKey(`${expected.kitKey}A`))())).to.equal('bad-key');
-    expect(await refusal(openKitFile(file.slice(0, file.length - 1), await vectorKey()))).to.equal(
+    expect(await kitRefusal(openKitFile(file, otherKey))).to.equal('wrong-key');
+    expect(await kitRefusal((async () => parseKitKey('not-a-key'))())).to.equal('bad-key');
+    expect(await kitRefusal((async () => parseKitKey(`${expected.kitKey}A`))())).to.equal(
+      'bad-key',
+    );
+    expect(
+      await kitRefusal(openKitFile(file.slice(0, file.length - 1), await vectorKey())),
+    ).to.equal('wrong-key');
+    expect(await kitRefusal(openKitFile(file.slice(0, 10), await vectorKey()))).to.equal(
       'wrong-key',
     );
-    expect(await refusal(openKitFile(file.slice(0, 10), await vectorKey()))).to.equal('wrong-key');
-    expect(await refusal(openKitFile(utf8('{"kit": true}'), await vectorKey()))).to.equal(
+    expect(await kitRefusal(openKitFile(utf8('{"kit": true}'), await vectorKey()))).to.equal(
       'not-a-kit',
     );
     const huge = new Uint8Array(MAX_KIT_BYTES + 1);
     huge.set(FILE_MAGIC);
-    expect(await refusal(openKitFile(huge, await vectorKey()))).to.equal('too-large');
+    expect(await kitRefusal(openKitFile(huge, await vectorKey()))).to.equal('too-large');
   });
 
   it('refuses a signature malleated to S + L (strict RFC 8032, not ZIP 215)', async () => {
@@ -129,7 +124,7 @@ describe('kit format: refusals', () => {
     for (let i = 31; i >= 0; i--) s = (s << 8n) | BigInt(signature[32 + i]!);
     s += L;
     for (let i = 0; i < 32; i++) signature[32 + i] = Number((s >> BigInt(8 * i)) & 0xffn);
-    expect(await refusal(openParts({ ...parts, signature }))).to.equal('bad-signature');
+    expect(await kitRefusal(openParts({ ...parts, signature }))).to.equal('bad-signature');
   });
 
   it('refuses a small-order organisation key, whose "signatures" anyone can forge', async () => {
@@ -141,7 +136,7 @@ describe('kit format: refusals', () => {
     const forged = new Uint8Array(64);
     forged[0] = 1;
     expect(
-      await refusal(
+      await kitRefusal(
         openParts({ ...parts, manifest: utf8(JSON.stringify(manifest)), signature: forged }),
       ),
     ).to.equal('bad-signature');
@@ -156,9 +151,9 @@ describe('kit format: refusals', () => {
     nonCanonical[31] = 0x7f; // y = 2^255 - 1 ≥ p
     (manifest.organisation as Record<string, string>).publicKey = toBase64Url(nonCanonical);
     const signed = signManifest(manifest);
-    expect(await refusal(openParts({ ...parts, ...signed }))).to.equal('bad-signature');
+    expect(await kitRefusal(openParts({ ...parts, ...signed }))).to.equal('bad-signature');
     const byAnother = signManifest(manifestOf(parts), new Uint8Array(32).fill(7));
-    expect(await refusal(openParts({ ...parts, ...byAnother }))).to.equal('bad-signature');
+    expect(await kitRefusal(openParts({ ...parts, ...byAnother }))).to.equal('bad-signature');
   });
 
   it('refuses a manifest changed after signing, even by one byte', async () => {
@@ -167,22 +162,22 @@ describe('kit format: refusals', () => {
     const text = new TextDecoder().decode(manifest);
     const at = utf8(text.slice(0, text.indexOf('"version":1') + 10)).length; // a byte offset
     manifest[at] = '2'.charCodeAt(0);
-    expect(await refusal(openParts({ ...parts, manifest }))).to.equal('bad-signature');
+    expect(await kitRefusal(openParts({ ...parts, manifest }))).to.equal('bad-signature');
   });
 
   it('refuses a changed section and swapped sections', async () => {
     const parts = await vectorParts();
     const room = parts.sections.room.slice();
     room[room.length - 3] ^= 1;
-    expect(await refusal(openParts({ ...parts, sections: { ...parts.sections, room } }))).to.equal(
-      'tampered',
-    );
+    expect(
+      await kitRefusal(openParts({ ...parts, sections: { ...parts.sections, room } })),
+    ).to.equal('tampered');
     const swapped = {
       ...parts.sections,
       directory: parts.sections.playbook,
       playbook: parts.sections.directory,
     };
-    expect(await refusal(openParts({ ...parts, sections: swapped }))).to.equal('tampered');
+    expect(await kitRefusal(openParts({ ...parts, sections: swapped }))).to.equal('tampered');
   });
 
   it('refuses broken framing: a missing part, trailing bytes, a length past the end', async () => {
@@ -195,14 +190,14 @@ describe('kit format: refusals', () => {
     new DataView(lying.buffer).setUint32(4, 0xffffff);
     for (const bytes of [trailing, cut, lying]) {
       const file = await encryptKitFile(bytes, key, VECTOR_IV);
-      expect(await refusal(openKitFile(file, key))).to.equal('malformed');
+      expect(await kitRefusal(openKitFile(file, key))).to.equal('malformed');
     }
   });
 
   it('refuses a schema it does not know, validly signed', async () => {
     const parts = await vectorParts();
     const manifest = { ...manifestOf(parts), schema: 2 };
-    expect(await refusal(openParts({ ...parts, ...signManifest(manifest) }))).to.equal(
+    expect(await kitRefusal(openParts({ ...parts, ...signManifest(manifest) }))).to.equal(
       'unsupported-schema',
     );
   });
@@ -210,7 +205,9 @@ describe('kit format: refusals', () => {
   it('refuses a member section for another member than the manifest names', async () => {
     const parts = await vectorParts();
     const manifest = { ...manifestOf(parts), member: 'someone-else' };
-    expect(await refusal(openParts({ ...parts, ...signManifest(manifest) }))).to.equal('malformed');
+    expect(await kitRefusal(openParts({ ...parts, ...signManifest(manifest) }))).to.equal(
+      'malformed',
+    );
   });
 });
 

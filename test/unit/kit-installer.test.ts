@@ -1,19 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { CURRENT_KIT_KEY, STORE } from '../../src/db/schema.js';
 import { emptyContact } from '../../src/features/directory/contact.js';
-import { isKitError, type KitRefusal } from '../../src/features/kit/format/kit-error.js';
-import { makeOrganisation, makeTestKit } from '../fixtures/kit.js';
+import { kitRefusal, makeOrganisation, makeTestKit } from '../fixtures/kit.js';
 import { cleanUpTestServices, createTestServices } from './helpers.js';
-
-async function refusal(promise: Promise<unknown>): Promise<KitRefusal> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isKitError(error)) return error.code;
-    throw error;
-  }
-  throw new Error('The kit was accepted.');
-}
 
 describe('kit installer', () => {
   afterEach(cleanUpTestServices);
@@ -50,18 +39,20 @@ describe('kit installer', () => {
     await services.crisisKit.install(await services.crisisKit.prepare(v2.file, v2.kitKey));
 
     const v1 = await makeTestKit({ version: 1 });
-    expect(await refusal(services.crisisKit.prepare(v1.file, v1.kitKey))).to.equal('older-version');
+    expect(await kitRefusal(services.crisisKit.prepare(v1.file, v1.kitKey))).to.equal(
+      'older-version',
+    );
     const twin = await makeTestKit({ version: 2, roomSeed: 99 });
-    expect(await refusal(services.crisisKit.prepare(twin.file, twin.kitKey))).to.equal(
+    expect(await kitRefusal(services.crisisKit.prepare(twin.file, twin.kitKey))).to.equal(
       'equivocation',
     );
-    const again = await refusal(services.crisisKit.prepare(v2.file, v2.kitKey));
+    const again = await kitRefusal(services.crisisKit.prepare(v2.file, v2.kitKey));
     expect(again).to.equal('already-installed');
     const other = await makeTestKit({
       version: 3,
       organisation: await makeOrganisation('Mairie voisine', 2),
     });
-    expect(await refusal(services.crisisKit.prepare(other.file, other.kitKey))).to.equal(
+    expect(await kitRefusal(services.crisisKit.prepare(other.file, other.kitKey))).to.equal(
       'other-organisation',
     );
 
@@ -96,7 +87,7 @@ describe('kit installer', () => {
     expect((await checkInstalledKit(services.database)).state).to.equal('verified');
 
     const older = await makeTestKit({ version: 1 });
-    expect(await refusal(services.crisisKit.prepare(older.file, older.kitKey))).to.equal(
+    expect(await kitRefusal(services.crisisKit.prepare(older.file, older.kitKey))).to.equal(
       'older-version',
     );
   });

@@ -1,5 +1,5 @@
 // The consent step of enrollment: what the opened kit holds, its fingerprint, install or not.
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { formatDate, LocaleController } from '../../app/i18n/i18n.js';
 import type { InstalledKitSummary } from '../../db/schema.js';
@@ -156,38 +156,41 @@ export class TocsinKitConfirmation extends LitElement {
     const to = epochChanged
       ? t('kit.fact.versionValue', manifest.version, manifest.epoch)
       : String(manifest.version);
-    return html`<section class="card" aria-labelledby="step-title">
-      <h2 id="step-title" tabindex="-1">${t('kit.update.title')}</h2>
-      <p class="compare">${t('kit.update.fromTo', from, to)}</p>
-      ${this.renderFacts(prepared, installed)}
-      <p class="label" id="fingerprint-label">${t('kit.update.fingerprint')}</p>
-      ${this.renderFingerprint(prepared.kit.fingerprint, true)}
-      <div class="actions">
-        <button class="button" type="button" @click=${() => this.answer('kit-install', prepared)}>
-          ${t('kit.update.install')}
-        </button>
-        <button
-          class="button secondary"
-          type="button"
-          @click=${() => this.answer('kit-decline', prepared)}
-        >
-          ${t('kit.update.cancel')}
-        </button>
-      </div>
-    </section>`;
+    return this.renderForPinnedOrganisation(prepared, {
+      title: t('kit.update.title'),
+      intro: t('kit.update.fromTo', from, to),
+      facts: this.renderFacts(prepared, installed),
+      install: t('kit.update.install'),
+    });
   }
 
   /** The same kit again, over installed data that no longer matches its signature. */
   private renderRepair(prepared: PreparedKit, installed: InstalledKitSummary) {
+    return this.renderForPinnedOrganisation(prepared, {
+      title: t('kit.repair.title'),
+      intro: t('kit.repair.body', String(installed.version)),
+      facts: this.renderFacts(prepared, undefined, true),
+      install: t('kit.repair.install'),
+    });
+  }
+
+  /**
+   * An update or a repair: the organisation is already trusted, so the fingerprint is shown for
+   * reference only and one tap installs.
+   */
+  private renderForPinnedOrganisation(
+    prepared: PreparedKit,
+    text: { title: string; intro: string; facts: TemplateResult; install: string },
+  ) {
     return html`<section class="card" aria-labelledby="step-title">
-      <h2 id="step-title" tabindex="-1">${t('kit.repair.title')}</h2>
-      <p class="compare">${t('kit.repair.body', String(installed.version))}</p>
-      ${this.renderFacts(prepared, undefined, true)}
+      <h2 id="step-title" tabindex="-1">${text.title}</h2>
+      <p class="compare">${text.intro}</p>
+      ${text.facts}
       <p class="label" id="fingerprint-label">${t('kit.update.fingerprint')}</p>
       ${this.renderFingerprint(prepared.kit.fingerprint, true)}
       <div class="actions">
         <button class="button" type="button" @click=${() => this.answer('kit-install', prepared)}>
-          ${t('kit.repair.install')}
+          ${text.install}
         </button>
         <button
           class="button secondary"
