@@ -1,13 +1,16 @@
 #!/usr/bin/env node
-// `npm start`: the local demo. Builds the app, makes a demo organisation's crisis kits with the
-// real tocsin-kit command (a key kept in .cache/demo/, a new kit version at every start), serves
-// the app and the kits on http://localhost:4173 and prints one enrollment link per member.
+// `npm start`: the local demo. Starts a LiveKit server on 127.0.0.1:7880 (built from source with Go
+// the first time), builds the app with that server in its Content Security Policy, makes a demo
+// organisation's crisis kits with the real tocsin-kit command (a key kept in .cache/demo/, a new
+// kit version at every start), serves the app and the kits on http://localhost:4173 and prints one
+// enrollment link per member. Without Go the app is still served, without the room.
 // Ctrl-C stops everything it started.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { access, copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureLivekitServer, startLivekitServer } from './livekit/livekit-server.mjs';
 import { startStaticServer } from './serve.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -15,9 +18,13 @@ const demo = join(root, '.cache/demo');
 const dist = join(root, 'dist');
 const PORT = 4173;
 const APP_URL = `http://localhost:${PORT}`;
-// The LiveKit server of the demo (the crisis-room feature starts one on this port).
-const LIVEKIT_URL = 'ws://127.0.0.1:7880';
+// The LiveKit server of the demo.
+const LIVEKIT_PORT = 7880;
+const LIVEKIT_URL = `ws://127.0.0.1:${LIVEKIT_PORT}`;
 const LIVEKIT_API_KEY = 'tocsin-demo';
+// The build (deploy/csp.mjs) and the static server (deploy/serve.mjs) read it: the CSP meta tag and
+// header must both allow the LiveKit server, or the browser blocks the room's connection.
+process.env.TOCSIN_LIVEKIT_URLS = LIVEKIT_URL;
 
 /**
  * Runs a command with the output shown, and fails if it fails.
@@ -57,7 +64,6 @@ async function livekitSecret() {
  * and stay off the web server.
  */
 async function makeKits() {
-  await mkdir(demo, { recursive: true, mode: 0o700 });
   const out = join(demo, 'kits');
   await rm(out, { recursive: true, force: true });
   const key = join(demo, 'org.key');
@@ -83,10 +89,59 @@ async function makeKits() {
   return { out, links: files.filter((name) => name.endsWith('.link.txt')).sort() };
 }
 
-await run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build']);
-const kits = await makeKits();
-const server = await startStaticServer({ dir: dist, port: PORT });
+/**
+ * Starts the demo's LiveKit server, or explains why the room will not work and returns undefined:
+ * the rest of the demo does not need it.
+ */
+async function startLivekit() {
+  let binary;
+  try {
+    binary = await ensureLivekitServer();
+  } catch (error) {
+    console.warn(`\nThe demo runs without its LiveKit server, so the crisis room cannot connect.`);
+    console.warn(error instanceof Error ? error.message : error);
+    return undefined;
+  }
+  try {
+    return await startLivekitServer({
+      binary,
+      port: LIVEKIT_PORT,
+      apiKey: LIVEKIT_API_KEY,
+      apiSecret: await livekitSecret(),
+    });
+  } catch (error) {
+    console.warn(`\nThe demo's LiveKit server did not start, so the crisis room cannot connect.`);
+    console.warn(error instanceof Error ? error.message : error);
+    return undefined;
+  }
+}
+
+await mkdir(demo, { recursive: true, mode: 0o700 });
+const livekit = await startLivekit();
+let stopping = false;
+/** Stops the LiveKit server, which would otherwise outlive a failed start. */
+const stopLivekit = () => {
+  stopping = true;
+  return livekit?.stop();
+};
+let kits, server;
+try {
+  await run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build']);
+  kits = await makeKits();
+  server = await startStaticServer({ dir: dist, port: PORT });
+} catch (error) {
+  await stopLivekit();
+  throw error;
+}
+void livekit?.exited.then(() => {
+  if (!stopping) console.error('The LiveKit server stopped: the crisis room is unavailable.');
+});
 console.log(`\nTocsin is served on ${APP_URL}/ (127.0.0.1 only).`);
+console.log(
+  livekit
+    ? `Its crisis room uses the LiveKit server on ${LIVEKIT_URL} (API key ${LIVEKIT_API_KEY}).`
+    : 'Its crisis room has no LiveKit server (see above).',
+);
 console.log('Enroll a member by opening one of these links (each holds that member’s kit key):');
 for (const file of kits.links) {
   const link = (await readFile(join(kits.out, file), 'utf8')).trim();
@@ -96,5 +151,7 @@ console.log(`Their QR codes and the printable paper kit: ${kits.out}/`);
 console.log('Press Ctrl-C to stop.');
 
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
-  process.on(signal, () => void server.close().then(() => process.exit(0)));
+  process.on(signal, () => {
+    void Promise.all([server.close(), stopLivekit()]).then(() => process.exit(0));
+  });
 }

@@ -245,7 +245,8 @@ function serverEnv(apiKey, apiSecret) {
   const env = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !reserved.test(name)),
   );
-  env.LIVEKIT_KEYS = `${apiKey}: ${apiSecret}`;
+  // Quoted: unquoted, a secret YAML reads as a number or a boolean is silently dropped.
+  env.LIVEKIT_KEYS = `${JSON.stringify(apiKey)}: ${JSON.stringify(apiSecret)}`;
   return env;
 }
 
@@ -333,7 +334,12 @@ export async function startLivekitServer({
       }
       try {
         const response = await fetch(`${httpUrl}/`, { signal: AbortSignal.timeout(1000) });
-        if (response.ok) return;
+        if (response.ok) {
+          // LivekitServer.Start marks itself running 100 ms after it starts serving, and a stop
+          // signal before that is ignored: a stop() right after start() would wait for SIGKILL.
+          await new Promise((wait) => setTimeout(wait, 150));
+          return;
+        }
       } catch {
         // Not listening yet.
       }
