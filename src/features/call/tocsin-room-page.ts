@@ -1,51 +1,353 @@
-import { html } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
-import { t } from '../../app/i18n/page-messages.js';
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { ObserveController, type Subscribable } from '../../app/observable.js';
 import { PageElement } from '../../app/page-element.js';
-import type { InstalledKitSummary } from '../../db/schema.js';
-import '../../ui/tocsin-empty-state.js';
-import { content, pageFrame, tokens } from '../../ui/tokens.js';
+import { buttons, content, pageFrame, tokens } from '../../ui/tokens.js';
+import type { Contact } from '../directory/contact.js';
+import type { VerifiedRoomAccess } from '../kit/kit-service.js';
+import { t } from './call-messages.js';
+import { cellMembersToCall, directoryMembersOf } from './call-participants.js';
+import {
+  CallSession,
+  type CallProblem,
+  type CallSessionOptions,
+  type CallState,
+} from './call-session.js';
 import { canEncryptCalls } from './e2ee.js';
+import { deriveSafetyCode, type SafetyCode } from './safety-code.js';
+import './tocsin-call-fallbacks.js';
+import './tocsin-call-view.js';
+import type { TocsinCallView } from './tocsin-call-view.js';
+
+/** What the page shows, one at a time; the host's `data-view`. */
+export type RoomView =
+  | 'loading'
+  | 'not-enrolled'
+  | 'tampered'
+  | 'kit-error'
+  | 'unsupported'
+  | 'ready'
+  | 'media'
+  | 'connecting'
+  | 'in-call'
+  | 'unreachable'
+  | 'left';
+
+/** The kit's room, or why there is none. */
+type Access =
+  | { state: 'loading' }
+  | { state: 'ready'; access: VerifiedRoomAccess }
+  | { state: 'none' | 'tampered' | 'error' };
 
 /**
- * The crisis room. It checks that this device can encrypt calls end to end; joining arrives with
- * the crisis-room feature, on the room the crisis kit names.
+ * The crisis room. Before joining it says why this device cannot join (no kit, a tampered kit, a
+ * browser that cannot encrypt), or offers to join with or without the camera after saying what
+ * the browser will ask. In the call it shows <tocsin-call-view>; when the room cannot be reached
+ * or the call dropped for good, it says so plainly and offers the phone: every crisis-cell member,
+ * "alert the cell" and the kit's emergency numbers.
+ *
+ * The host carries `data-view` (a {@link RoomView}) and `data-connection` (the call's connection:
+ * idle, connecting, connected, reconnecting, rejoining, unreachable or left).
  */
 @customElement('tocsin-room-page')
 export class TocsinRoomPage extends PageElement {
-  static override styles = [tokens, pageFrame, content];
+  static override styles = [
+    tokens,
+    buttons,
+    pageFrame,
+    content,
+    css`
+      :host([data-view='in-call']) {
+        max-width: 80rem;
+      }
 
-  @state() private _kit?: InstalledKitSummary | null;
+      h2:focus {
+        outline: none;
+      }
+
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75rem;
+        margin: 1rem 0 0;
+      }
+
+      .join {
+        min-height: 3.5rem;
+        font-size: 1.1875rem;
+      }
+
+      .detail {
+        overflow-wrap: anywhere;
+        font-size: 0.9375rem;
+      }
+    `,
+  ];
+
+  /** Options for the call session; tests hand in the E2EE worker's factory. */
+  @property({ attribute: false }) sessionOptions: CallSessionOptions = {};
+
+  @state() private _access: Access = { state: 'loading' };
+  @state() private _contacts: readonly Contact[] = [];
+  @state() private _safety?: SafetyCode;
+  private session?: CallSession;
+  private shownView?: RoomView;
   private readonly encryptionSupported = canEncryptCalls();
 
-  override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('services')) {
-      this.services.kit.loadInstalledKit().then(
-        (kit) => (this._kit = kit ?? null),
-        () => (this._kit = null),
-      );
+  protected readonly observer = new ObserveController(this, () => {
+    const sources: Subscribable[] = [];
+    if (this.services) sources.push(this.services.crisisKit.integrity);
+    if (this.session) sources.push(this.session.state);
+    return sources;
+  });
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('services') && this.services) {
+      this.observer.resubscribe();
+      void this.load();
     }
+  }
+
+  override updated(): void {
+    const view = this.view();
+    this.dataset['view'] = view;
+    this.dataset['connection'] = this.session?.state.value.connection ?? 'idle';
+    // A new state is announced by focusing its heading; the first one is the router's to focus.
+    if (this.shownView !== undefined && view !== this.shownView) void this.focusState(view);
+    this.shownView = view;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // The call lives with the page: leaving the page leaves the call.
+    void this.session?.dispose();
+    this.session = undefined;
+  }
+
+  private async load(): Promise<void> {
+    const services = this.services;
+    try {
+      const [access, contacts] = await Promise.all([
+        services.crisisKit.roomAccess(),
+        services.directory.list(),
+      ]);
+      if (services !== this.services) return;
+      this._contacts = contacts;
+      if (!access) {
+        const integrity = services.crisisKit.integrity.value.state;
+        this._access = { state: integrity === 'tampered' ? 'tampered' : 'none' };
+        return;
+      }
+      this._access = { state: 'ready', access };
+      this._safety = await deriveSafetyCode(access.roomKey, access.room.roomName);
+    } catch {
+      if (services === this.services) this._access = { state: 'error' };
+    }
+  }
+
+  private view(): RoomView {
+    const access = this._access;
+    if (access.state === 'loading') return 'loading';
+    if (access.state === 'none') return 'not-enrolled';
+    if (access.state === 'tampered') return 'tampered';
+    if (access.state === 'error') return 'kit-error';
+    if (!this.encryptionSupported) return 'unsupported';
+    const call = this.session?.state.value;
+    if (!call) return 'ready';
+    switch (call.connection) {
+      case 'idle':
+        if (call.problem?.kind === 'unsupported') return 'unsupported';
+        return call.media ? 'media' : 'ready';
+      case 'connecting':
+        return 'connecting';
+      case 'connected':
+      case 'reconnecting':
+      case 'rejoining':
+        return 'in-call';
+      case 'unreachable':
+        return 'unreachable';
+      case 'left':
+        return 'left';
+    }
+  }
+
+  private async focusState(view: RoomView): Promise<void> {
+    await this.updateComplete;
+    if (view === 'in-call') {
+      await this.renderRoot.querySelector<TocsinCallView>('tocsin-call-view')?.focusHeading();
+    } else {
+      this.renderRoot.querySelector<HTMLElement>('h2[tabindex]')?.focus();
+    }
+  }
+
+  private join(options: { audioOnly?: boolean; listenOnly?: boolean } = {}): void {
+    if (this._access.state !== 'ready') return;
+    if (!this.session) {
+      this.session = new CallSession(this.sessionOptions);
+      this.observer.resubscribe();
+    }
+    void this.session.join({
+      access: this._access.access,
+      directoryMembers: directoryMembersOf(this._contacts),
+      ...options,
+    });
+    this.requestUpdate();
   }
 
   override render() {
     return html`<h1 tabindex="-1">${t('room.title')}</h1>
-      <section class="card" aria-live="polite">
-        <p class=${this.encryptionSupported ? 'ok' : 'warning'}>
-          ${this.encryptionSupported ? t('room.e2eeSupported') : t('room.e2eeUnsupported')}
-        </p>
+      ${this.renderView(this.view())}`;
+  }
+
+  private renderView(view: RoomView) {
+    const access = this._access.state === 'ready' ? this._access.access : undefined;
+    switch (view) {
+      case 'loading':
+        return html`<p role="status" class="muted">${t('call.loading')}</p>`;
+      case 'not-enrolled':
+        return html`<section class="card">
+          <h2 tabindex="-1">${t('call.notEnrolled.title')}</h2>
+          <p>${t('call.notEnrolled.body')}</p>
+          ${this.encryptionSupported ? html`<p class="ok">${t('call.capable')}</p>` : nothing}
+          <a class="button" href="#/enroll">${t('call.notEnrolled.action')}</a>
+        </section>`;
+      case 'tampered':
+        // Nothing from the altered kit is used: not its room, not its phone numbers.
+        return html`<section class="card" role="alert">
+          <h2 tabindex="-1">${t('call.tampered.title')}</h2>
+          <p>${t('call.tampered.body')}</p>
+          <a class="button" href="#/enroll">${t('call.tampered.action')}</a>
+        </section>`;
+      case 'kit-error':
+        return html`<section class="card">
+          <h2 tabindex="-1">${t('call.kitError.title')}</h2>
+          <p>${t('call.kitError.body')}</p>
+        </section>`;
+      case 'unsupported':
+        return html`<section class="card">
+            <h2 tabindex="-1">${t('call.unsupported.title')}</h2>
+            <p class="warning">${t('call.unsupported.body')}</p>
+          </section>
+          ${this.renderFallbacks(access)}`;
+      case 'ready':
+        return this.renderReady(access!);
+      case 'media':
+        return this.renderMediaProblem();
+      case 'connecting':
+        return html`<section class="card">
+          <h2 tabindex="-1">${t('call.connecting.title')}</h2>
+          <p role="status">${t('call.connecting.body')}</p>
+        </section>`;
+      case 'in-call':
+        return html`<tocsin-call-view
+          .state=${this.session!.state.value}
+          .session=${this.session!}
+          .safety=${this._safety}
+          .roomName=${access!.room.roomName}
+          .members=${this.fallbackMembers(access)}
+          .emergencyNumbers=${access!.room.emergencyNumbers}
+        ></tocsin-call-view>`;
+      case 'unreachable':
+        return this.renderEnded(this.session!.state.value, access);
+      case 'left':
+        return html`<section class="card">
+          <h2 tabindex="-1">${t('call.left.title')}</h2>
+          <div class="actions">
+            <button class="button join" @click=${() => this.join(this.lastMode())}>
+              ${t('call.rejoin')}
+            </button>
+          </div>
+        </section>`;
+    }
+  }
+
+  private renderReady(access: VerifiedRoomAccess) {
+    return html`<section class="card">
+      <h2 tabindex="-1">${t('call.ready.title')}</h2>
+      <p class="muted">${t('call.roomName', access.room.roomName)}</p>
+      <p>${t('call.ready.permission')}</p>
+      <p>${t('call.ready.encrypted')}</p>
+      <div class="actions">
+        <button class="button join" @click=${() => this.join()}>${t('call.join')}</button>
+        <button class="button secondary join" @click=${() => this.join({ audioOnly: true })}>
+          ${t('call.joinAudio')}
+        </button>
+      </div>
+    </section>`;
+  }
+
+  private renderMediaProblem() {
+    const media = this.session!.state.value.media!;
+    const wasAudioOnly = media.device === 'microphone';
+    const explanation = {
+      denied: t('call.media.denied'),
+      'not-found': t('call.media.notFound'),
+      'in-use': t('call.media.inUse'),
+      other: t('call.media.other'),
+    }[media.kind];
+    return html`<section class="card" data-media=${media.kind}>
+      <h2 tabindex="-1">${t('call.media.title')}</h2>
+      <p>${explanation}</p>
+      ${media.kind === 'denied' ? html`<p>${t('call.media.deniedHowTo')}</p>` : nothing}
+      <p>${t('call.media.options')}</p>
+      <div class="actions">
+        <button class="button" @click=${() => this.join({ audioOnly: wasAudioOnly })}>
+          ${t('call.media.retry')}
+        </button>
+        ${
+          wasAudioOnly
+            ? nothing
+            : html`<button class="button secondary" @click=${() => this.join({ audioOnly: true })}>
+                ${t('call.joinAudio')}
+              </button>`
+        }
+        <button class="button secondary" @click=${() => this.join({ listenOnly: true })}>
+          ${t('call.joinListen')}
+        </button>
+      </div>
+    </section>`;
+  }
+
+  private renderEnded(call: CallState, access?: VerifiedRoomAccess) {
+    const problem: CallProblem = call.problem ?? { kind: 'unreachable', detail: '' };
+    const texts = {
+      unsupported: ['call.unsupported.title', 'call.unsupported.body'],
+      unreachable: ['call.unreachable.title', 'call.unreachable.body'],
+      refused: ['call.refused.title', 'call.refused.body'],
+      duplicate: ['call.duplicate.title', 'call.duplicate.body'],
+      removed: ['call.removed.title', 'call.removed.body'],
+      encryption: ['call.encryptionFailed.title', 'call.encryptionFailed.body'],
+    } as const;
+    const [title, body] = texts[problem.kind];
+    const detail = 'detail' in problem && problem.detail ? problem.detail : '';
+    return html`<section class="card" data-problem=${problem.kind}>
+        <h2 tabindex="-1">${t(title)}</h2>
+        <p>${t(body)}</p>
+        ${detail ? html`<p class="detail muted">${t('call.unreachable.detail', detail)}</p>` : nothing}
+        <div class="actions">
+          <button class="button join" @click=${() => void this.session?.retry()}>
+            ${problem.kind === 'duplicate' ? t('call.rejoin') : t('call.retry')}
+          </button>
+        </div>
       </section>
-      ${
-        this._kit === undefined
-          ? html`<p role="status" class="muted">${t('app.loading')}</p>`
-          : this._kit
-            ? html`<section class="card">
-                <p>${t('room.enrolled', this._kit.room.name)}</p>
-              </section>`
-            : html`<tocsin-empty-state
-                heading=${t('home.notEnrolled.title')}
-                body=${t('room.notEnrolled')}
-              ></tocsin-empty-state>`
-      }`;
+      ${this.renderFallbacks(access)}`;
+  }
+
+  private renderFallbacks(access?: VerifiedRoomAccess) {
+    return html`<tocsin-call-fallbacks
+      .members=${this.fallbackMembers(access)}
+      .emergencyNumbers=${access?.room.emergencyNumbers ?? []}
+    ></tocsin-call-fallbacks>`;
+  }
+
+  private fallbackMembers(access?: VerifiedRoomAccess): Contact[] {
+    return access ? cellMembersToCall(this._contacts, access.member.id) : [];
+  }
+
+  /** Joins again as last time: audio only or listening only if that was the choice. */
+  private lastMode(): { audioOnly?: boolean; listenOnly?: boolean } {
+    const call = this.session?.state.value;
+    return { audioOnly: call?.audioOnly ?? false, listenOnly: call?.listenOnly ?? false };
   }
 }
 

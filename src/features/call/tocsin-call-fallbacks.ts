@@ -1,0 +1,147 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, query } from 'lit/decorators.js';
+import { LocaleController } from '../../app/i18n/i18n.js';
+import type { Contact } from '../directory/contact.js';
+import { detectSmsPlatform, smsUri, telUri, textablePhone } from '../directory/sms.js';
+import '../directory/tocsin-cell-alert.js';
+import type { TocsinCellAlert } from '../directory/tocsin-cell-alert.js';
+import type { EmergencyNumber } from '../kit/format/kit-types.js';
+import { buttons, content, tokens } from '../../ui/tokens.js';
+import { t } from './call-messages.js';
+
+/**
+ * What still works when the crisis room does not: a call or an SMS to every crisis-cell member of
+ * the signed directory, "alert the cell" (one SMS to all) and the kit's emergency numbers. All of
+ * it goes over the phone network alone.
+ */
+@customElement('tocsin-call-fallbacks')
+export class TocsinCallFallbacks extends LitElement {
+  static override styles = [
+    tokens,
+    buttons,
+    content,
+    css`
+      :host {
+        display: block;
+      }
+
+      ul {
+        list-style: none;
+        margin: 0 0 1rem;
+        padding: 0;
+      }
+
+      li {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 0.75rem;
+        padding: 0.5rem 0;
+        border-top: 1px solid var(--tocsin-border);
+      }
+
+      li:first-child {
+        border-top: none;
+      }
+
+      .who {
+        flex: 1 1 12rem;
+        overflow-wrap: anywhere;
+      }
+
+      .number {
+        display: block;
+        color: var(--tocsin-muted);
+        font-variant-numeric: tabular-nums;
+      }
+
+      .alert {
+        margin: 0 0 1rem;
+      }
+
+      h3 {
+        font-size: 1.0625rem;
+        margin: 1rem 0 0.5rem;
+      }
+    `,
+  ];
+
+  /** The crisis-cell members to offer, from the signed directory. */
+  @property({ attribute: false }) members: readonly Contact[] = [];
+
+  /** The kit's emergency numbers. */
+  @property({ attribute: false }) emergencyNumbers: readonly EmergencyNumber[] = [];
+
+  @query('tocsin-cell-alert') private cellAlert!: TocsinCellAlert;
+  protected readonly locale = new LocaleController(this);
+
+  override render() {
+    const platform = detectSmsPlatform();
+    return html`<section class="card" aria-labelledby="fallback-title">
+        <h2 id="fallback-title">${t('call.fallback.title')}</h2>
+        <p class="muted">${t('call.fallback.hint')}</p>
+        ${
+          this.members.length
+            ? html`<button class="button alert" @click=${() => this.cellAlert.open()}>
+                  ${t('call.fallback.alert')}
+                </button>
+                <ul class="members">
+                  ${this.members.map((member) => this.renderMember(member, platform))}
+                </ul>`
+            : html`<p>${t('call.fallback.noMembers')}</p>`
+        }
+        ${
+          this.emergencyNumbers.length
+            ? html`<h3>${t('call.fallback.emergency')}</h3>
+                <ul class="emergency">
+                  ${this.emergencyNumbers.map(
+                    (entry) =>
+                      html`<li>
+                        <span class="who">${entry.label}</span>
+                        <a
+                          class="button"
+                          href=${telUri(entry.number)}
+                          aria-label=${t('call.fallback.emergencyLabel', entry.label, entry.number)}
+                          >${entry.number}</a
+                        >
+                      </li>`,
+                  )}
+                </ul>`
+            : nothing
+        }
+      </section>
+      <tocsin-cell-alert .contacts=${this.members}></tocsin-cell-alert>`;
+  }
+
+  private renderMember(member: Contact, platform: ReturnType<typeof detectSmsPlatform>) {
+    const phone = textablePhone(member);
+    return html`<li data-member=${member.member?.id ?? member.id}>
+      <span class="who"
+        >${member.displayName}
+        <span class="number">${phone ? phone.number : t('call.fallback.noPhone')}</span></span
+      >
+      ${
+        phone
+          ? html`<a
+                class="button"
+                href=${telUri(phone.number)}
+                aria-label=${t('call.fallback.callLabel', member.displayName, phone.number)}
+                >${t('call.fallback.call')}</a
+              >
+              <a
+                class="button secondary"
+                href=${smsUri([phone.number], '', platform)}
+                aria-label=${t('call.fallback.smsLabel', member.displayName, phone.number)}
+                >${t('call.fallback.sms')}</a
+              >`
+          : nothing
+      }
+    </li>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tocsin-call-fallbacks': TocsinCallFallbacks;
+  }
+}

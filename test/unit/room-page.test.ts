@@ -1,0 +1,264 @@
+// The room page with real signed kits: every state before and around the call, in English and
+// French, with axe. The call itself (tiles, safety code, announcements) is in call-view.test.ts.
+import { expect } from '@open-wc/testing';
+import { setLocale } from '../../src/app/i18n/i18n.js';
+import type { AppServices } from '../../src/app/services.js';
+import { INDEX, STORE } from '../../src/db/schema.js';
+import { callEn } from '../../src/features/call/call.en.js';
+import { callFr } from '../../src/features/call/call.fr.js';
+import type { TocsinRoomPage } from '../../src/features/call/tocsin-room-page.js';
+import { makeContact } from '../fixtures/directory.js';
+import type { TestKitOptions } from '../fixtures/kit.js';
+import {
+  cleanUpTestServices,
+  createTestServices,
+  installTestKit,
+  renderPage,
+  shadowText,
+  waitFor,
+} from './helpers.js';
+
+const WORKER_URL = '/node_modules/livekit-client/dist/livekit-client.e2ee.worker.mjs';
+
+/** The cell: Marie (this device), Paul and Zoé with phones, Luc without; plus a non-member. */
+const CONTACTS = [
+  makeContact({
+    givenName: 'Marie',
+    familyName: 'Dupont',
+    cellMember: true,
+    phones: [{ kind: 'mobile', number: '06 11 11 11 11' }],
+  }),
+  makeContact({
+    givenName: 'Paul',
+    familyName: 'Martin',
+    cellMember: true,
+    phones: [
+      { kind: 'work', number: '01 22 22 22 22' },
+      { kind: 'mobile', number: '+33 6 22 22 22 22' },
+    ],
+  }),
+  makeContact({
+    givenName: 'Zoé',
+    familyName: 'Bernard',
+    cellMember: true,
+    phones: [{ kind: 'mobile', number: '06 33 33 33 33' }],
+  }),
+  makeContact({ givenName: 'Luc', familyName: 'Roux', cellMember: true }),
+  makeContact({
+    givenName: 'Accueil',
+    familyName: 'Mairie',
+    phones: [{ kind: 'work', number: '01 44 44 44 44' }],
+  }),
+];
+
+async function enrolledServices(options: TestKitOptions = {}): Promise<AppServices> {
+  const services = createTestServices();
+  await installTestKit(services, { contacts: CONTACTS, ...options });
+  await services.crisisKit.verify();
+  return services;
+}
+
+async function openRoom(services: AppServices): Promise<TocsinRoomPage> {
+  const page = (await renderPage('room', services)) as TocsinRoomPage;
+  page.sessionOptions = {
+    createWorker: () => new Worker(WORKER_URL, { type: 'module' }),
+  };
+  await waitFor(() => page.dataset['view'] !== 'loading', 'the page to leave loading');
+  await page.updateComplete;
+  return page;
+}
+
+function root(page: TocsinRoomPage): ShadowRoot {
+  return page.shadowRoot!;
+}
+
+/** Buttons and links of the page and of its inner elements, by visible text. */
+function control(page: TocsinRoomPage, text: string): HTMLElement {
+  const all = [
+    ...root(page).querySelectorAll<HTMLElement>('button, a'),
+    ...[...root(page).querySelectorAll('*')].flatMap((element) =>
+      element.shadowRoot ? [...element.shadowRoot.querySelectorAll<HTMLElement>('button, a')] : [],
+    ),
+  ];
+  const found = all.find((element) => element.textContent!.replace(/\s+/g, ' ').trim() === text);
+  if (!found) throw new Error(`No control “${text}” in: ${shadowText(page)}`);
+  return found;
+}
+
+function fallbacks(page: TocsinRoomPage): ShadowRoot | undefined {
+  return root(page).querySelector('tocsin-call-fallbacks')?.shadowRoot ?? undefined;
+}
+
+/** Checks the page with axe in English, then in French, where it must read `french`. */
+async function accessibleInBothLanguages(page: TocsinRoomPage, french: string) {
+  await expect(page).to.be.accessible();
+  setLocale('fr');
+  await page.updateComplete;
+  await root(page).querySelector('tocsin-call-fallbacks')?.updateComplete;
+  expect(shadowText(page)).to.include(french);
+  await expect(page).to.be.accessible();
+  setLocale('en');
+  await page.updateComplete;
+}
+
+/** Hides end-to-end encryption support as an old browser would, until `restore()`. */
+function withoutEncryptedMedia() {
+  const sender = RTCRtpSender.prototype as unknown as Record<string, unknown>;
+  const streams = Object.getOwnPropertyDescriptor(sender, 'createEncodedStreams');
+  const transform = Object.getOwnPropertyDescriptor(window, 'RTCRtpScriptTransform');
+  delete sender['createEncodedStreams'];
+  delete (window as unknown as Record<string, unknown>)['RTCRtpScriptTransform'];
+  return () => {
+    if (streams) Object.defineProperty(sender, 'createEncodedStreams', streams);
+    if (transform) Object.defineProperty(window, 'RTCRtpScriptTransform', transform);
+  };
+}
+
+describe('the room page', () => {
+  let page: TocsinRoomPage | undefined;
+  const restore: (() => void)[] = [];
+
+  afterEach(async () => {
+    page?.remove();
+    page = undefined;
+    for (const undo of restore.splice(0)) undo();
+    await cleanUpTestServices();
+  });
+
+  it('sends a device without a kit to enrollment', async () => {
+    page = await openRoom(createTestServices());
+    expect(page.dataset['view']).to.equal('not-enrolled');
+    expect(page.dataset['connection']).to.equal('idle');
+    expect(root(page).querySelector('h1')!.textContent).to.equal('Crisis room');
+    expect(shadowText(page)).to.include('This device can join end-to-end encrypted calls.');
+    expect(control(page, 'Install the crisis kit').getAttribute('href')).to.equal('#/enroll');
+    expect(root(page).querySelector('button')).to.equal(null);
+    await accessibleInBothLanguages(page, 'Installer le kit de crise');
+  });
+
+  it('offers no room and no phone number from a tampered kit', async () => {
+    const services = await enrolledServices();
+    const db = await services.database.db();
+    const [contact] = await db.getAllFromIndex(STORE.contacts, INDEX.contactsByOrigin, 'kit');
+    await db.put(STORE.contacts, { ...contact!, phones: [{ kind: 'mobile', number: '0666' }] });
+    const restarted = createTestServices({ databaseName: db.name });
+
+    page = await openRoom(restarted);
+    expect(page.dataset['view']).to.equal('tampered');
+    expect(shadowText(page)).to.include('no longer matches the organisation’s signature');
+    expect(root(page).querySelector('button')).to.equal(null);
+    expect(root(page).querySelector('tocsin-call-fallbacks')).to.equal(null);
+    expect(root(page).querySelector('a[href^="tel:"]')).to.equal(null);
+    expect(control(page, 'Install the kit again').getAttribute('href')).to.equal('#/enroll');
+    await accessibleInBothLanguages(page, 'La salle de crise est désactivée');
+  });
+
+  it('refuses to join from a browser that cannot encrypt, and offers the phone', async () => {
+    const services = await enrolledServices();
+    restore.push(withoutEncryptedMedia());
+    page = await openRoom(services);
+    expect(page.dataset['view']).to.equal('unsupported');
+    expect(shadowText(page)).to.include('Tocsin never makes an unencrypted call');
+    expect(root(page).querySelector('button.join')).to.equal(null);
+    const phone = fallbacks(page)!;
+    expect(phone.querySelector('a[href="tel:+33622222222"]')).to.not.equal(null);
+    await accessibleInBothLanguages(page, 'Tocsin ne passe jamais d’appel non chiffré');
+  });
+
+  it('explains the permission prompt before offering to join, with or without the camera', async () => {
+    page = await openRoom(await enrolledServices({ roomName: 'cellule-mairie' }));
+    expect(page.dataset['view']).to.equal('ready');
+    const text = shadowText(page);
+    expect(text).to.include('Your browser will ask to use the microphone and the camera');
+    expect(text).to.include('Room: cellule-mairie');
+    control(page, 'Join the crisis room');
+    control(page, 'Join audio only');
+    await accessibleInBothLanguages(page, 'Rejoindre en audio seul');
+  });
+
+  it('says how to allow the microphone when it is refused, and offers to listen only', async () => {
+    const original = navigator.mediaDevices.getUserMedia;
+    navigator.mediaDevices.getUserMedia = () =>
+      Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
+    restore.push(() => (navigator.mediaDevices.getUserMedia = original));
+    page = await openRoom(await enrolledServices());
+    control(page, 'Join the crisis room').click();
+    await waitFor(() => page!.dataset['view'] === 'media', 'the permission message');
+    await page.updateComplete;
+    expect(shadowText(page)).to.include('Tocsin was not allowed to use the microphone');
+    expect(shadowText(page)).to.include('allow the microphone and the camera, then try again');
+    control(page, 'Try again');
+    control(page, 'Join audio only');
+    control(page, 'Listen only');
+    expect(root(page).activeElement?.localName, 'focus on the new state’s heading').to.equal('h2');
+    await accessibleInBothLanguages(page, 'Écouter seulement');
+  });
+
+  it('says plainly that the room cannot be reached, and offers every member by phone', async () => {
+    page = await openRoom(await enrolledServices({ livekitUrl: 'ws://127.0.0.1:9' }));
+    control(page, 'Join audio only').click();
+    await waitFor(() => page!.dataset['view'] === 'unreachable', 'the unreachable state', 8000);
+    await page.updateComplete;
+    expect(page.dataset['connection']).to.equal('unreachable');
+    const text = shadowText(page);
+    expect(text).to.include('The crisis room cannot be reached');
+    expect(text).to.include('Details:');
+    expect(text).to.not.include('eyJ'); // never the access token
+    expect(root(page).activeElement?.textContent).to.equal('The crisis room cannot be reached');
+    control(page, 'Try again');
+
+    const phone = fallbacks(page)!;
+    await root(page).querySelector('tocsin-call-fallbacks')!.updateComplete;
+    const members = [...phone.querySelectorAll<HTMLElement>('ul.members li')];
+    // Not Marie (this device), not the non-member; sorted; Luc has no number.
+    expect(members.map((li) => li.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
+      'Luc Roux No phone number',
+      'Paul Martin +33 6 22 22 22 22 Call SMS',
+      'Zoé Bernard 06 33 33 33 33 Call SMS',
+    ]);
+    const paul = phone.querySelector('li[data-member="paul-martin"]')!;
+    expect(paul.querySelector('a[href="tel:+33622222222"]')!.getAttribute('aria-label')).to.equal(
+      'Call Paul Martin, +33 6 22 22 22 22',
+    );
+    expect(paul.querySelector('a[href^="sms:"]')!.getAttribute('href')).to.match(
+      /^sms:\+33622222222/,
+    );
+    expect(phone.querySelector('a[href="tel:15"]')?.getAttribute('aria-label')).to.equal(
+      'Call SAMU, 15',
+    );
+    expect(phone.querySelector('a[href="tel:112"]')).to.not.equal(null);
+
+    // "Alert the cell": one SMS to every member with a number (Marie's own device included).
+    control(page, 'Alert the whole cell by SMS').click();
+    const alert = phone.querySelector('tocsin-cell-alert')!;
+    await alert.updateComplete;
+    const send = alert.shadowRoot!.querySelector<HTMLAnchorElement>('a.button')!;
+    expect(send.getAttribute('href')).to.include('+33622222222').and.include('0633333333');
+    alert.shadowRoot!.querySelector('dialog')!.close();
+
+    await accessibleInBothLanguages(page, 'La salle de crise est injoignable');
+    expect(shadowText(page)).to.include('The crisis room cannot be reached');
+  });
+});
+
+describe('the crisis room’s messages', () => {
+  it('are all translated into French, with the same arguments', () => {
+    const sameInBoth = new Set([
+      'call.fallback.sms',
+      'call.list.title',
+      'call.control.participants',
+    ]);
+    for (const key of Object.keys(callEn) as (keyof typeof callEn)[]) {
+      const english = callEn[key] as string | ((...args: unknown[]) => string);
+      const french = callFr[key] as string | ((...args: unknown[]) => string);
+      expect(typeof french, key).to.equal(typeof english);
+      if (typeof english === 'function' && typeof french === 'function') {
+        expect(french.length, key).to.equal(english.length);
+        const args = Array.from({ length: english.length }, (_, i) => (i === 0 ? 2 : 'x'));
+        if (!sameInBoth.has(key)) expect(french(...args), key).to.not.equal(english(...args));
+      } else if (!sameInBoth.has(key)) {
+        expect(french, key).to.not.equal(english);
+      }
+    }
+  });
+});
