@@ -222,6 +222,8 @@ export class CallSession {
   private rejoinTimer?: number;
   private mediaCheckTimer?: number;
   private forcedRejoins = 0;
+  /** Every remote sound was stuck at the last check and its subscriptions were renewed. */
+  private renewedAll = false;
   private cameraId?: string;
   private speakerId?: string;
   private readonly cannotDecrypt = new Map<string, number>();
@@ -259,7 +261,6 @@ export class CallSession {
     this.userLeft = false;
     this.rejoinAttempt = 0;
     this.forcedRejoins = 0;
-    this.cannotDecrypt.clear();
     const listenOnly = request.listenOnly ?? false;
     const audioOnly = request.audioOnly ?? false;
     this.intent = {
@@ -488,6 +489,8 @@ export class CallSession {
         : { kind: 'encryption' };
     }
     this.established = room;
+    // A new Room, a new worker: what the old one failed to decrypt says nothing of this one.
+    this.cannotDecrypt.clear();
     this.applySubscriptions(room);
     this.update({ connection: 'connected', problem: undefined, rejoinAttempt: 0 });
     await this.publish(room, tracks);
@@ -682,9 +685,11 @@ export class CallSession {
 
   /**
    * Checks that sound flows both ways: what the microphone sends and what each remote microphone
-   * sends us must grow between two samples. LiveKit's reconnect can come back with one-way media;
-   * when our own sound or every remote sound is stuck, the cure is a new Room. One stuck remote is
-   * more likely their network: that subscription alone is renewed.
+   * sends us must grow between two samples. LiveKit's reconnect can come back with one-way media,
+   * and the cure is a new Room: at once when our own sound is stuck; when every remote sound is,
+   * only if renewing those subscriptions did not help by the next check (a lone remote whose
+   * microphone died is their problem, and they rejoin on their side). A stuck remote among others
+   * that flow is renewed alone.
    */
   private async checkMediaFlow(room: Room): Promise<void> {
     if (room !== this.room || this.state.value.connection !== 'connected') return;
@@ -696,14 +701,22 @@ export class CallSession {
 
     const expectSending = this.intent.microphone && !this.intent.microphoneMuted;
     const { sendingStuck, stuck, watched } = judgeAudioFlow(before, after, expectSending);
-    if (sendingStuck || (watched > 0 && stuck.length === watched)) {
+    const receivingStuck = watched > 0 && stuck.length === watched;
+    if (sendingStuck || (receivingStuck && this.renewedAll)) {
+      this.renewedAll = false;
       if (this.forcedRejoins < MAX_FORCED_REJOINS) {
         this.forceRejoin(room);
         return;
       }
       this.update({ mediaStalled: true });
+    } else if (receivingStuck) {
+      this.renewedAll = true;
+      for (const sid of stuck) renewSubscription(room, sid);
+      this.scheduleMediaCheck(room, this.mediaCheckDelayMs);
+      return;
     } else {
       this.forcedRejoins = 0;
+      this.renewedAll = false;
       if (this.state.value.mediaStalled) this.update({ mediaStalled: false });
       for (const sid of stuck) renewSubscription(room, sid);
     }
