@@ -315,6 +315,20 @@ describe('the call session', () => {
     expect(server.rooms[0]!.state).to.equal(ConnectionState.Disconnected);
   });
 
+  it('does not connect at all when the E2EE worker cannot start', async () => {
+    const server = fakeServer();
+    session = new CallSession({
+      createRoom: server.createRoom,
+      createWorker: () => {
+        throw new DOMException('Refused by the Content Security Policy', 'SecurityError');
+      },
+    });
+    await session.join(await joinRequest());
+    expect(session.state.value.connection).to.equal('unreachable');
+    expect(session.state.value.problem).to.deep.equal({ kind: 'encryption' });
+    expect(server.calls).to.deep.equal([]);
+  });
+
   it('says when the server refuses the access, and does not retry by itself', async () => {
     const server = fakeServer(['refused']);
     session = new CallSession({

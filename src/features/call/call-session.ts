@@ -387,7 +387,11 @@ export class CallSession {
     }
     if (!next) return;
     this.cameraId = next;
-    await room.switchActiveDevice('videoinput', next);
+    try {
+      await room.switchActiveDevice('videoinput', next);
+    } catch (error) {
+      this.update({ media: mediaProblemOf(error, 'camera', 'call') });
+    }
     await this.refreshDevices(room);
   }
 
@@ -397,7 +401,8 @@ export class CallSession {
     this.speakerId = deviceId;
     const room = this.connectedRoom();
     if (room) {
-      await room.switchActiveDevice('audiooutput', deviceId);
+      // A refused output keeps playing where it was; the list shows which one that is.
+      await room.switchActiveDevice('audiooutput', deviceId).catch(() => undefined);
       await this.refreshDevices(room);
     }
   }
@@ -416,7 +421,10 @@ export class CallSession {
     const camera = room.localParticipant.getTrackPublication(Track.Source.Camera);
     if (audioOnly) {
       this.intent.camera = wasCamera;
-      if (camera?.track) await room.localParticipant.unpublishTrack(camera.track, true);
+      // Unpublishing from a Room that just dropped fails; the rejoin then publishes no camera.
+      if (camera?.track) {
+        await room.localParticipant.unpublishTrack(camera.track, true).catch(() => undefined);
+      }
     } else if (this.intent.camera && !this.intent.listenOnly) {
       try {
         await room.localParticipant.setCameraEnabled(true, this.cameraCapture());
@@ -432,7 +440,7 @@ export class CallSession {
   async startAudio(): Promise<void> {
     const room = this.room;
     if (!room) return;
-    await room.startAudio();
+    await room.startAudio().catch(() => undefined);
     this.update({ audioBlocked: !room.canPlaybackAudio });
   }
 
@@ -445,9 +453,10 @@ export class CallSession {
   private async openRoom(tracks: LocalTrack[]): Promise<true | 'cancelled' | CallProblem> {
     const { access } = this.request!;
     const keyProvider = new RoomKeyProvider();
-    const worker = this.createWorker();
+    let worker: Worker | undefined;
     let room: Room;
     try {
+      worker = this.createWorker();
       room = this.createRoom({
         encryption: { keyProvider, worker },
         adaptiveStream: true,
@@ -459,8 +468,9 @@ export class CallSession {
       });
       keyProvider.setRoomKey(access.roomKey);
     } catch {
-      worker.terminate();
-      return { kind: 'unsupported' };
+      // No worker, no encrypted Room, or a key livekit-client cannot use: never a plain call.
+      worker?.terminate();
+      return { kind: 'encryption' };
     }
     this.room = room;
     this.workers.set(room, worker);
@@ -680,7 +690,12 @@ export class CallSession {
 
   private scheduleMediaCheck(room: Room, delay: number): void {
     window.clearTimeout(this.mediaCheckTimer);
-    this.mediaCheckTimer = window.setTimeout(() => void this.checkMediaFlow(room), delay);
+    this.mediaCheckTimer = window.setTimeout(() => {
+      // Statistics of a connection closing under our feet: try again at the next check.
+      this.checkMediaFlow(room).catch(() => {
+        if (room === this.room) this.scheduleMediaCheck(room, this.mediaCheckIntervalMs);
+      });
+    }, delay);
   }
 
   /**
