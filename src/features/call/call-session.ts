@@ -224,6 +224,12 @@ export class CallSession {
   private forcedRejoins = 0;
   /** Every remote sound was stuck at the last check and its subscriptions were renewed. */
   private renewedAll = false;
+  /**
+   * Who had a camera on when the connection dropped. After a server restart LiveKit can bring
+   * everyone back with sound but without each other's video, for good (livekit/client-sdk-js#2074);
+   * the media check compares against this and rejoins with a new Room.
+   */
+  private camerasBeforeReconnect = new Set<string>();
   private cameraId?: string;
   private speakerId?: string;
   private readonly cannotDecrypt = new Map<string, number>();
@@ -680,6 +686,37 @@ export class CallSession {
   };
 
   /** A full rejoin on purpose: the Room is connected but sound does not flow. */
+  /**
+   * Whether someone whose camera was on before the reconnect is back without any camera
+   * publication (not merely muted: that would be announced). Forgets whoever is back with video or
+   * gone.
+   */
+  private videoLostInReconnect(room: Room): boolean {
+    if (this.intent.audioOnly) this.camerasBeforeReconnect.clear();
+    for (const identity of this.camerasBeforeReconnect) {
+      const participant = room.remoteParticipants.get(identity);
+      if (!participant || participant.getTrackPublication(Track.Source.Camera)) {
+        this.camerasBeforeReconnect.delete(identity);
+      }
+    }
+    const lost = this.camerasBeforeReconnect.size > 0;
+    this.camerasBeforeReconnect.clear();
+    return lost;
+  }
+
+  /** Notes whose camera was on, once per drop (the first Reconnecting of a series). */
+  private rememberCameras(room: Room): void {
+    if (this.state.value.connection === 'reconnecting') return;
+    this.camerasBeforeReconnect = new Set(
+      [...room.remoteParticipants.values()]
+        .filter((participant) => {
+          const camera = participant.getTrackPublication(Track.Source.Camera);
+          return camera !== undefined && !camera.isMuted;
+        })
+        .map((participant) => participant.identity),
+    );
+  }
+
   private forceRejoin(room: Room): void {
     if (room !== this.room) return;
     this.forcedRejoins++;
@@ -708,6 +745,10 @@ export class CallSession {
    */
   private async checkMediaFlow(room: Room): Promise<void> {
     if (room !== this.room || this.state.value.connection !== 'connected') return;
+    if (this.videoLostInReconnect(room) && this.forcedRejoins < MAX_FORCED_REJOINS) {
+      this.forceRejoin(room);
+      return;
+    }
     const before = await audioCounters(room);
     await new Promise((resolve) => window.setTimeout(resolve, 2500));
     if (room !== this.room || this.state.value.connection !== 'connected') return;
@@ -791,10 +832,14 @@ export class CallSession {
         if (current()) void this.refreshDevices(room);
       })
       .on(RoomEvent.Reconnecting, () => {
-        if (live()) this.update({ connection: 'reconnecting' });
+        if (!live()) return;
+        this.rememberCameras(room);
+        this.update({ connection: 'reconnecting' });
       })
       .on(RoomEvent.SignalReconnecting, () => {
-        if (live()) this.update({ connection: 'reconnecting' });
+        if (!live()) return;
+        this.rememberCameras(room);
+        this.update({ connection: 'reconnecting' });
       })
       .on(RoomEvent.Reconnected, () => {
         if (!live()) return;
