@@ -1,0 +1,681 @@
+// The crisis room's figures, on a real livekit-server (loopback) with Chromium's fake camera and
+// microphone: how long the built app takes from the tap on "Join the crisis room" to the first
+// decrypted frame of the other participant's video, against a bare livekit-client join without
+// E2EE in the same run; what E2EE costs the browser's CPU over 30 s of two-way 720p video; and how
+// long the app takes to show the other participant's video again after the server restarts.
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium } from 'playwright-core';
+import { ensureLivekitServer, startLivekitServer } from '../../deploy/livekit/livekit-server.mjs';
+import { joinToken } from '../e2e/livekit-support.mjs';
+import { buildApp, pageHeading, projectRoot, removeBuild, startServer } from '../e2e/support.mjs';
+import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
+
+const execFileAsync = promisify(execFile);
+const KIT_BIN = join(projectRoot, 'src/cli/bin.mjs');
+const CONTACTS = join(projectRoot, 'test/cli/fixtures/cell.csv');
+const ROOM = 'cellule-de-crise';
+const PLAIN_ROOM = 'bench-plain';
+const [MEMBER, PEER] = ['helene-lefevre', 'francois-nguyen'];
+const JOINS = 5;
+const RECONNECTS = 3;
+const CPU_WINDOW_MS = 30_000;
+// Loopback bandwidth estimation takes a few seconds to let a 720p stream through at full size.
+const CPU_RAMP_TIMEOUT_MS = 20_000;
+const CPU_SETTLE_MS = 3000;
+const FRAME_TIMEOUT_MS = 30_000;
+// The call session checks media flow 5 s after a reconnection and may rejoin with a new Room then;
+// the next restart waits past that, so it never lands in the middle of a rejoin.
+const AFTER_RECONNECT_MS = 7000;
+// Enough for the media check and one rejoin; a call whose video is not back by then stays without
+// it (seen here: both cameras gone from the server while each client still publishes its own).
+const RECONNECT_TIMEOUT_MS = 20_000;
+// Restarts whose video never came back are counted, not timed; a few more restarts replace them.
+const MAX_RESTARTS = RECONNECTS + 2;
+const browserArgs = [...chromiumArgs, '--autoplay-policy=no-user-gesture-required'];
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+const ms = (value) => Number(value.toFixed(1));
+const ratio = (value) => Number(value.toFixed(2));
+const sleep = (duration) => new Promise((resolve) => setTimeout(resolve, duration));
+
+/**
+ * Polls `read` until it returns something other than undefined, or fails after `timeoutMs`.
+ * @template T
+ * @param {() => Promise<T | undefined>} read
+ * @param {string} what
+ * @param {number} [timeoutMs]
+ * @returns {Promise<T>}
+ */
+async function poll(read, what, timeoutMs = FRAME_TIMEOUT_MS) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`bench: no ${what} within ${timeoutMs / 1000} s`);
+    await sleep(50);
+  }
+}
+
+/**
+ * Runs tocsin-kit with the LiveKit server's API key.
+ * @param {{ apiKey: string, apiSecret: string }} livekit
+ * @param {string[]} args
+ */
+async function tocsinKit(livekit, ...args) {
+  const { stdout } = await execFileAsync(process.execPath, [KIT_BIN, ...args], {
+    cwd: projectRoot,
+    env: {
+      ...process.env,
+      LIVEKIT_API_KEY: livekit.apiKey,
+      LIVEKIT_API_SECRET: livekit.apiSecret,
+    },
+  });
+  return stdout;
+}
+
+/**
+ * Serves bare pages on another loopback origin (a secure context, as E2EE requires): an empty
+ * page, and livekit-client with its E2EE worker straight from node_modules.
+ */
+async function startBareServer() {
+  const dist = join(projectRoot, 'node_modules/livekit-client/dist');
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path === '/') {
+      res
+        .writeHead(200, { 'Content-Type': 'text/html' })
+        .end('<!doctype html><title>bench</title><style>video{width:640px;height:360px}</style>');
+      return;
+    }
+    const body = /^\/livekit-client[\w.]*\.mjs$/.test(path)
+      ? await readFile(join(dist, path.slice(1))).catch(() => undefined)
+      : undefined;
+    res.writeHead(body ? 200 : 404, { 'Content-Type': 'text/javascript' }).end(body);
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', () => done(undefined)));
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((done) => server.close(() => done(undefined)));
+    },
+  };
+}
+
+/**
+ * @typedef {object} BareJoin
+ * @property {string} url the LiveKit server
+ * @property {string} token
+ * @property {string} [secret] the room secret (base64url) to join with E2EE; none joins plain
+ * @property {'h540' | 'h720'} preset the camera's capture preset
+ * @property {boolean} microphone publish the microphone too
+ * @property {boolean} simulcast
+ * @property {boolean} subscribe subscribe to the others' video and render it
+ */
+
+/**
+ * Joins a room from a bare page as a peer: livekit-client alone, publishing the fake camera with
+ * the app's codec choices. The Room stays on `window.benchRoom`.
+ * @param {import('playwright-core').Page} page
+ * @param {BareJoin} options
+ */
+function bareJoin(page, options) {
+  return page.evaluate(async ({ url, token, secret, preset, microphone, simulcast, subscribe }) => {
+    const lk = /** @type {typeof import('livekit-client')} */ (
+      await import(/** @type {string} */ ('/livekit-client.esm.mjs'))
+    );
+    /** @type {import('livekit-client').RoomOptions} */
+    const roomOptions = {
+      adaptiveStream: false,
+      dynacast: true,
+      publishDefaults: { videoCodec: 'vp8', red: false, dtx: true, simulcast },
+      videoCaptureDefaults: { resolution: lk.VideoPresets[preset].resolution },
+    };
+    if (secret) {
+      const keyProvider = new lk.ExternalE2EEKeyProvider();
+      const raw = Uint8Array.from(atob(secret.replace(/-/g, '+').replace(/_/g, '/')), (c) =>
+        c.charCodeAt(0),
+      );
+      await keyProvider.setKey(raw.buffer);
+      const worker = new Worker('/livekit-client.e2ee.worker.mjs', { type: 'module' });
+      roomOptions.encryption = { keyProvider, worker };
+    }
+    const room = new lk.Room(roomOptions);
+    room.on(lk.RoomEvent.TrackSubscribed, (track) => {
+      if (track.kind === lk.Track.Kind.Video) document.body.append(track.attach());
+    });
+    if (secret) await room.setE2EEEnabled(true);
+    await room.connect(url, token, { autoSubscribe: subscribe });
+    await room.localParticipant.setCameraEnabled(true);
+    if (microphone) await room.localParticipant.setMicrophoneEnabled(true);
+    /** @type {any} */ (window).benchRoom = room;
+  }, options);
+}
+
+/**
+ * Milliseconds from the start of a plain join (connect, then publish camera and microphone) to
+ * the first frame of the other participant's video, in a fresh bare page. The Room takes the
+ * app's options, encryption aside, so the ratio is what the app and E2EE add, not a choice of
+ * codec, layers or adaptive stream.
+ * @param {import('playwright-core').Page} page
+ * @param {string} bareUrl
+ * @param {{ url: string, token: string }} join
+ */
+async function baselineJoin(page, bareUrl, join) {
+  await page.goto(bareUrl);
+  // The library loads before the clock starts, as the room page has loaded it before the tap.
+  await page.evaluate(() => import(/** @type {string} */ ('/livekit-client.esm.mjs')));
+  const elapsed = await page.evaluate(async ({ url, token }) => {
+    const lk = /** @type {typeof import('livekit-client')} */ (
+      await import(/** @type {string} */ ('/livekit-client.esm.mjs'))
+    );
+    const started = performance.now();
+    const room = new lk.Room({
+      adaptiveStream: true,
+      dynacast: true,
+      publishDefaults: { videoCodec: 'vp8', red: false, dtx: true, simulcast: true },
+      videoCaptureDefaults: { resolution: lk.VideoPresets.h540.resolution, facingMode: 'user' },
+    });
+    room.on(lk.RoomEvent.TrackSubscribed, (track) => {
+      if (track.kind === lk.Track.Kind.Video) document.body.append(track.attach());
+    });
+    // The same 5 ms poll of videoWidth as in the app's page.
+    const firstFrame = new Promise((resolve) => {
+      const timer = setInterval(() => {
+        if ((document.querySelector('video')?.videoWidth ?? 0) > 0) {
+          clearInterval(timer);
+          resolve(performance.now());
+        }
+      }, 5);
+    });
+    await room.connect(url, token);
+    await room.localParticipant.enableCameraAndMicrophone();
+    const frameAt = /** @type {number} */ (await firstFrame);
+    await room.disconnect();
+    return frameAt - started;
+  }, join);
+  return elapsed;
+}
+
+/**
+ * A deep query of the app's page, through the shadow roots: the video of `identity`'s tile.
+ * Installed as `window.benchPeerVideo()` so later evaluations can use it.
+ * @param {import('playwright-core').Page} page
+ * @param {string} identity
+ */
+function installPeerVideoQuery(page, identity) {
+  return page.evaluate((who) => {
+    const selector = `tocsin-participant-tile[data-identity="${who}"]`;
+    /** @param {Document | ShadowRoot} root @returns {Element | null} */
+    const find = (root) => {
+      const hit = root.querySelector(selector);
+      if (hit) return hit;
+      for (const element of root.querySelectorAll('*')) {
+        const found = element.shadowRoot ? find(element.shadowRoot) : null;
+        if (found) return found;
+      }
+      return null;
+    };
+    /** @type {any} */ (window).benchPeerVideo = () =>
+      find(document)?.shadowRoot?.querySelector('video') ?? null;
+  }, identity);
+}
+
+/**
+ * Opens the room page afresh (reloaded if it is the page's URL already, since the page offers
+ * "Join again" rather than "Join the crisis room" after leaving) and returns its join button.
+ * @param {import('playwright-core').Page} page
+ * @param {string} roomUrl
+ */
+async function openRoomPage(page, roomUrl) {
+  if (page.url() === roomUrl) await page.reload();
+  else await page.goto(roomUrl);
+  await pageHeading(page, 'tocsin-room-page');
+  const join = page.getByRole('button', { name: 'Join the crisis room' });
+  await join.waitFor();
+  return join;
+}
+
+/**
+ * One timed join in the app: from the tap on "Join the crisis room" (the click event's time) to
+ * the first poll that finds the peer's tile video with a size, i.e. a decrypted frame decoded.
+ * @param {import('playwright-core').Page} page
+ * @param {string} roomUrl
+ */
+async function appJoin(page, roomUrl) {
+  const join = await openRoomPage(page, roomUrl);
+  await installPeerVideoQuery(page, PEER);
+  await page.evaluate(() => {
+    const watch = { tapAt: /** @type {number | undefined} */ (undefined), frameAt: undefined };
+    /** @type {any} */ (window).benchJoin = watch;
+    addEventListener('click', (event) => (watch.tapAt ??= event.timeStamp), { capture: true });
+    const timer = setInterval(() => {
+      const video = /** @type {HTMLVideoElement | null} */ (
+        /** @type {any} */ (window).benchPeerVideo()
+      );
+      if (video && video.videoWidth > 0) {
+        clearInterval(timer);
+        /** @type {any} */ (watch).frameAt = performance.now();
+      }
+    }, 5);
+  });
+  await join.click();
+  const { tapAt, frameAt } = await poll(
+    () =>
+      page.evaluate(() => {
+        const watch = /** @type {any} */ (window).benchJoin;
+        return watch.frameAt === undefined ? undefined : watch;
+      }),
+    "first frame of the peer's video in the app",
+  );
+  return frameAt - tapAt;
+}
+
+/**
+ * The link of a member's kit, as tocsin-kit wrote it.
+ * @param {string} kits
+ * @param {string} member
+ */
+async function memberLink(kits, member) {
+  return (await readFile(join(kits, `${member}.link.txt`), 'utf8')).trim();
+}
+
+/**
+ * A member's own browser context, enrolled with their link; the page's errors go to `errors`.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} link
+ * @param {string[]} errors
+ */
+async function enrolledMember(browser, link, errors) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(link);
+  await page.getByRole('button', { name: 'It matches — install' }).click();
+  await page.getByText('Crisis kit installed').waitFor();
+  return page;
+}
+
+/**
+ * Opens the room page and joins, untimed.
+ * @param {import('playwright-core').Page} page
+ * @param {string} roomUrl
+ */
+async function enterRoom(page, roomUrl) {
+  await (await openRoomPage(page, roomUrl)).click();
+  await page.locator('tocsin-room-page[data-connection="connected"]').waitFor();
+}
+
+/** Leaves the call with the app's own button. */
+async function appLeave(page) {
+  await page.getByRole('button', { name: 'Leave' }).click();
+  await page.locator('tocsin-room-page[data-connection="left"]').waitFor();
+}
+
+/**
+ * Starts recording every frame the app presents of the peer's video (requestVideoFrameCallback,
+ * following the tile's video element if it is replaced) into `window.benchFrames`, with the time
+ * it was presented and the time its last packet arrived.
+ * @param {import('playwright-core').Page} page
+ */
+function recordPeerFrames(page) {
+  return page.evaluate(() => {
+    const win = /** @type {any} */ (window);
+    clearInterval(win.benchFrameTimer);
+    /** @type {{ at: number, received: number | undefined }[]} */
+    const frames = [];
+    win.benchFrames = frames;
+    /** @type {HTMLVideoElement | undefined} */
+    let watched;
+    /** @param {HTMLVideoElement} video */
+    const follow = (video) =>
+      video.requestVideoFrameCallback((now, metadata) => {
+        if (win.benchFrames !== frames) return;
+        frames.push({ at: now, received: metadata.receiveTime });
+        if (video === watched) follow(video);
+      });
+    win.benchFrameTimer = setInterval(() => {
+      const video = win.benchPeerVideo();
+      if (video && video !== watched) {
+        watched = video;
+        follow(video);
+      }
+    }, 20);
+  });
+}
+
+/**
+ * The first recorded frame whose last packet arrived after `after` (the page's clock), once there.
+ * @param {import('playwright-core').Page} page
+ * @param {number} after
+ * @param {number} [timeoutMs]
+ */
+function frameAfter(page, after, timeoutMs = FRAME_TIMEOUT_MS) {
+  return poll(
+    () =>
+      page.evaluate(
+        (since) =>
+          /** @type {{ at: number, received: number | undefined }[]} */ (
+            /** @type {any} */ (window).benchFrames
+          ).find((frame) => (frame.received ?? frame.at) > since),
+        after,
+      ),
+    "peer's video advancing in the app",
+    timeoutMs,
+  );
+}
+
+/**
+ * Restarts the server in the call and returns the milliseconds to the first frame of the peer's
+ * video the app presents whose packets came after the old server exited: from the restart call,
+ * and from that exit. With participants in a room livekit-server does not exit on SIGTERM, and
+ * `stop()` kills it 3 s later; it forwards media until then, so frames received before its exit
+ * are the old call's. Undefined if the video is not back within {@link RECONNECT_TIMEOUT_MS}.
+ * @param {import('playwright-core').Page} page
+ * @param {import('../../deploy/livekit/livekit-server.mjs').LivekitServer} livekit
+ */
+async function timedRestart(page, livekit) {
+  await recordPeerFrames(page);
+  const now = () => page.evaluate(() => performance.now());
+  // In the page's clock: just before the restart call, and once the old server has exited.
+  const oldServer = livekit.exited;
+  const restartAt = await now();
+  const restarted = livekit.restart();
+  await oldServer;
+  const diedAt = await now();
+  await restarted;
+  const frame = await frameAfter(page, diedAt, RECONNECT_TIMEOUT_MS).catch(() => undefined);
+  return frame && { fromRestart: frame.at - restartAt, fromExit: frame.at - diedAt };
+}
+
+/**
+ * utime + stime (clock ticks) of every process of the Chromium whose profile is `profile`: the
+ * browser and every child it starts carry `--user-data-dir=<profile>` on their command line. The
+ * children rewrite theirs as one string separated by spaces, the browser's keeps NUL separators.
+ * @param {string} profile
+ */
+async function cpuTicksByProcess(profile) {
+  const flag = `--user-data-dir=${profile}`;
+  /** @type {Map<string, number>} */
+  const ticks = new Map();
+  for (const pid of await readdir('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmdline.split(/[\0 ]/).includes(flag)) continue;
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+      // Fields after the command's name in parentheses, from field 3 (state): utime is field 14.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks.set(pid, Number(fields[11]) + Number(fields[12]));
+    } catch {
+      // The process ended while we read it.
+    }
+  }
+  return ticks;
+}
+
+/** Clock ticks per second for /proc/<pid>/stat. */
+function clockTicksPerSecond() {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+}
+
+/**
+ * Frames of video decoded so far by a bare page (inbound-rtp `framesDecoded`, all remote video),
+ * and the width of the last decoded frame.
+ * @param {import('playwright-core').Page} page
+ */
+function decodedVideo(page) {
+  return page.evaluate(async () => {
+    const room = /** @type {import('livekit-client').Room} */ (
+      /** @type {any} */ (window).benchRoom
+    );
+    let frames = 0;
+    let width = 0;
+    for (const participant of room.remoteParticipants.values()) {
+      for (const publication of participant.videoTrackPublications.values()) {
+        const stats = await publication.track?.receiver?.getStats();
+        stats?.forEach((report) => {
+          if (report.type !== 'inbound-rtp' || report.kind !== 'video') return;
+          frames += report.framesDecoded ?? 0;
+          width = report.frameWidth ?? 0;
+        });
+      }
+    }
+    return { frames, width };
+  });
+}
+
+/**
+ * Browser CPU over {@link CPU_WINDOW_MS} of two-way 720p video between two bare pages, in a
+ * Chromium of its own: the milliseconds of CPU, the frames both pages decoded in the window, and
+ * the narrower of their decoded widths at its end.
+ * @param {{ url: string, apiKey: string, apiSecret: string }} livekit
+ * @param {string} bareUrl
+ * @param {string | undefined} secret E2EE with this room secret, or plain without
+ */
+async function cpuWindow(livekit, bareUrl, secret) {
+  const mode = secret ? 'e2ee' : 'plain';
+  const profile = await mkdtemp(join(tmpdir(), `tocsin-bench-call-cpu-${mode}-`));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: browserArgs,
+  });
+  try {
+    const pages = [context.pages()[0] ?? (await context.newPage()), await context.newPage()];
+    for (const [index, page] of pages.entries()) {
+      await page.goto(bareUrl);
+      await bareJoin(page, {
+        url: livekit.url,
+        token: await joinToken(livekit, `cpu-${index}`, `bench-cpu-${mode}`),
+        secret,
+        preset: 'h720',
+        microphone: false,
+        simulcast: false,
+        subscribe: true,
+      });
+    }
+    const sample = async () => {
+      const decoded = await Promise.all(pages.map(decodedVideo));
+      return {
+        frames: decoded.reduce((sum, page) => sum + page.frames, 0),
+        width: Math.min(...decoded.map((page) => page.width)),
+        ticks: await cpuTicksByProcess(profile),
+      };
+    };
+    const deadline = Date.now() + CPU_RAMP_TIMEOUT_MS;
+    while ((await sample()).width < 1280 && Date.now() < deadline) await sleep(500);
+    await sleep(CPU_SETTLE_MS);
+    const before = await sample();
+    await sleep(CPU_WINDOW_MS);
+    const after = await sample();
+    let ticks = 0;
+    // A process started during the window counts from zero; one that ended in it is not counted.
+    for (const [pid, total] of after.ticks) ticks += total - (before.ticks.get(pid) ?? 0);
+    return {
+      cpuMs: (ticks * 1000) / clockTicksPerSecond(),
+      frames: after.frames - before.frames,
+      width: after.width,
+    };
+  } finally {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
+/** Builds the app with kits for a test server, times joins, restarts and CPU, returns figures. */
+export async function run() {
+  const cleanups = /** @type {(() => Promise<unknown>)[]} */ ([]);
+  const previousUrls = process.env.TOCSIN_LIVEKIT_URLS;
+  try {
+    console.error('bench: call, starting livekit-server and building the app');
+    const binary = await ensureLivekitServer({ log: (line) => console.error(`bench: ${line}`) });
+    const livekit = await startLivekitServer({ binary, port: 0, log: () => {} });
+    cleanups.push(() => livekit.stop());
+    // The CSP of the build and of the static server allow the kit's LiveKit server.
+    process.env.TOCSIN_LIVEKIT_URLS = livekit.url;
+    const dir = await buildApp('bench-call', { TOCSIN_LIVEKIT_URLS: livekit.url });
+    cleanups.push(() => removeBuild(dir));
+    const server = await startServer(dir);
+    cleanups.push(() => server.kill());
+    const keys = await mkdtemp(join(tmpdir(), 'tocsin-bench-call-'));
+    cleanups.push(() => rm(keys, { recursive: true, force: true }));
+    const bare = await startBareServer();
+    cleanups.push(() => bare.close());
+
+    const kits = join(dir, 'kits');
+    await tocsinKit(livekit, 'keygen', '--org-name', 'Bench', '--out', join(keys, 'org.key'));
+    await tocsinKit(
+      livekit,
+      'build',
+      ...['--key', join(keys, 'org.key'), '--contacts', CONTACTS],
+      ...['--livekit-url', livekit.url, '--room', ROOM],
+      ...['--app-url', server.url.replace(/\/$/, ''), '--kits-url', `${server.url}kits/`],
+      ...['--out', kits],
+    );
+    const inspected = JSON.parse(
+      await tocsinKit(
+        livekit,
+        'inspect',
+        join(kits, `${MEMBER}.tocsin`),
+        '--kit-key',
+        await memberLink(kits, MEMBER),
+        '--json',
+      ),
+    );
+    const secret = inspected.content.room.e2eeSecret;
+
+    const browser = await chromium.launch({
+      executablePath: chromiumPath,
+      headless: true,
+      args: browserArgs,
+    });
+    cleanups.push(() => browser.close());
+    const peers = await browser.newContext();
+    // The app's peer: E2EE with the kit's room secret, another member's token. The baseline's:
+    // plain, in another room. Both publish what the app publishes and subscribe to nothing.
+    const peer = await peers.newPage();
+    await peer.goto(bare.url);
+    const peerOptions = {
+      url: livekit.url,
+      preset: /** @type {const} */ ('h540'),
+      microphone: true,
+      simulcast: true,
+      subscribe: false,
+    };
+    await bareJoin(peer, {
+      ...peerOptions,
+      token: await joinToken(livekit, PEER, ROOM),
+      secret,
+    });
+    const plainPeer = await peers.newPage();
+    await plainPeer.goto(bare.url);
+    await bareJoin(plainPeer, {
+      ...peerOptions,
+      token: await joinToken(livekit, 'plain-peer', PLAIN_ROOM),
+    });
+    const baseline = await peers.newPage();
+
+    const errors = /** @type {string[]} */ ([]);
+    const app = await enrolledMember(browser, await memberLink(kits, MEMBER), errors);
+    const roomUrl = new URL('#/room', server.url).href;
+
+    // Alternated, one warm-up each, so any drift hits both alike.
+    console.error(`bench: call, ${JOINS} joins in the app and ${JOINS} bare joins`);
+    const baselineToken = { url: livekit.url, token: await joinToken(livekit, 'bare', PLAIN_ROOM) };
+    const joins = [];
+    const baselines = [];
+    for (let run = 0; run <= JOINS; run++) {
+      const joined = await appJoin(app, roomUrl);
+      await appLeave(app);
+      const bareJoined = await baselineJoin(baseline, bare.url, baselineToken);
+      if (run === 0) continue;
+      joins.push(joined);
+      baselines.push(bareJoined);
+    }
+
+    // The peer is a second member in the app here: after a restart both sides must recover, and
+    // the app's recovery is what members run.
+    console.error(`bench: call, ${RECONNECTS} server restarts in a call`);
+    await peer.evaluate(() => /** @type {any} */ (window).benchRoom.disconnect());
+    await peers.close();
+    const otherApp = await enrolledMember(browser, await memberLink(kits, PEER), errors);
+    const rejoinBoth = async () => {
+      await enterRoom(otherApp, roomUrl);
+      await enterRoom(app, roomUrl);
+      await installPeerVideoQuery(app, PEER);
+    };
+    await rejoinBoth();
+    const reconnects = [];
+    const fromExit = [];
+    let failures = 0;
+    for (let run = 0; reconnects.length < RECONNECTS && run < MAX_RESTARTS; run++) {
+      await sleep(AFTER_RECONNECT_MS);
+      await app.locator('tocsin-room-page[data-connection="connected"]').waitFor();
+      await recordPeerFrames(app);
+      await frameAfter(app, await app.evaluate(() => performance.now()));
+      const restart = await timedRestart(app, livekit);
+      if (restart) {
+        reconnects.push(restart.fromRestart);
+        fromExit.push(restart.fromExit);
+        continue;
+      }
+      // What a member does then: open the room again (the page leaves the call) and join.
+      failures++;
+      console.error(`bench: call, no video ${RECONNECT_TIMEOUT_MS / 1000} s after a restart`);
+      await rejoinBoth();
+    }
+    await appLeave(app);
+    await appLeave(otherApp);
+    await Promise.all([app.context().close(), otherApp.context().close()]);
+    if (errors.length) throw new Error(`bench: the app threw: ${errors.join('; ')}`);
+
+    console.error(
+      `bench: call, CPU over ${CPU_WINDOW_MS / 1000} s of two-way 720p, plain then E2EE`,
+    );
+    const plain = await cpuWindow(livekit, bare.url, undefined);
+    const encrypted = await cpuWindow(livekit, bare.url, secret);
+
+    const joinMs = median(joins);
+    const joinBaseline = median(baselines);
+    return {
+      'call.join_ms': ms(joinMs),
+      'call.join_baseline_ms': ms(joinBaseline),
+      'call.join_ratio': ratio(joinMs / joinBaseline),
+      'call.joins': JOINS,
+      'call.reconnect_ms': reconnects.length ? ms(median(reconnects)) : null,
+      'call.reconnect_from_exit_ms': fromExit.length ? ms(median(fromExit)) : null,
+      'call.reconnects': reconnects.length,
+      'call.reconnect_failures': failures,
+      'call.cpu_e2ee_ms': ms(encrypted.cpuMs),
+      'call.cpu_plain_ms': ms(plain.cpuMs),
+      'call.e2ee_cpu_ratio': ratio(encrypted.cpuMs / plain.cpuMs),
+      'call.cpu_window_s': CPU_WINDOW_MS / 1000,
+      'call.cpu_frames_decoded_e2ee': encrypted.frames,
+      'call.cpu_frames_decoded_plain': plain.frames,
+      // Far from 1, the CPU ratio compares different work (a stream scaled down or stalled).
+      'call.cpu_frames_ratio': ratio(encrypted.frames / plain.frames),
+      'call.cpu_frame_width_e2ee': encrypted.width,
+      'call.cpu_frame_width_plain': plain.width,
+    };
+  } finally {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+    if (previousUrls === undefined) delete process.env.TOCSIN_LIVEKIT_URLS;
+    else process.env.TOCSIN_LIVEKIT_URLS = previousUrls;
+  }
+}
