@@ -96,14 +96,27 @@ before(async () => {
     '--out',
     join(state.keys, 'org.key'),
   );
-  state.browser = await chromium.launch({
+  state.browser = await launchMemberBrowser();
+});
+
+/** @type {import('playwright-core').Browser[]} */
+const memberBrowsers = [];
+
+/**
+ * A Chromium of its own, with a fake camera and microphone. One per member, as on real devices:
+ * pages of one Chromium share its fake camera, which can stop sending after a server restart.
+ */
+function launchMemberBrowser() {
+  return chromium.launch({
     executablePath: chromiumPath,
     headless: true,
     args: [...chromiumArgs, '--autoplay-policy=no-user-gesture-required'],
   });
-});
+}
 
 after(async () => {
+  // Closed here too, should the test stop half-way.
+  await Promise.all(memberBrowsers.map((browser) => browser.close()));
   await state.browser?.close();
   await livekit.server?.stop();
   await state.server?.kill();
@@ -113,14 +126,14 @@ after(async () => {
 });
 
 /**
- * A member's own browser profile, enrolled with their link.
+ * A member's own browser, enrolled with their link; `close()` closes that browser.
  * @param {string} link
  * @param {(page: import('playwright-core').Page) => Promise<void>} [prepare]
  */
 async function enrolledMember(link, prepare) {
-  const context = await /** @type {import('playwright-core').Browser} */ (
-    state.browser
-  ).newContext();
+  const browser = await launchMemberBrowser();
+  memberBrowsers.push(browser);
+  const context = await browser.newContext();
   const page = await context.newPage();
   const errors = /** @type {string[]} */ ([]);
   page.on('pageerror', (error) => errors.push(error.message));
@@ -128,7 +141,7 @@ async function enrolledMember(link, prepare) {
   await page.goto(link);
   await page.getByRole('button', { name: 'It matches — install' }).click();
   await page.getByText('Crisis kit installed').waitFor();
-  return { context, page, errors };
+  return { page, errors, close: () => browser.close() };
 }
 
 /**
@@ -254,7 +267,7 @@ test('two members call with E2EE; outsiders are marked; it survives a restart an
   );
   const zoeSees = await tile(zoe.page, HELENE);
   assert.equal(zoeSees?.playing, false);
-  await zoe.context.close();
+  await zoe.close();
 
   // A browser without encoded transforms refuses to join.
   const legacy = await enrolledMember(v2[ZOE], async (page) => {
@@ -266,7 +279,7 @@ test('two members call with E2EE; outsiders are marked; it survives a restart an
   await legacy.page.goto(new URL('#/room', state.server.url).href);
   await legacy.page.locator('tocsin-room-page[data-view="unsupported"]').waitFor();
   assert.equal(await legacy.page.getByRole('button', { name: 'Join the crisis room' }).count(), 0);
-  await legacy.context.close();
+  await legacy.close();
 
   // The server restarts mid-call: media flows both ways again without anyone touching anything.
   await livekit.server.restart();
@@ -286,8 +299,8 @@ test('two members call with E2EE; outsiders are marked; it survives a restart an
   state.server = await startServer(state.dir, state.port);
 
   assert.deepEqual([...helene.errors, ...francois.errors], []);
-  await helene.context.close();
-  await francois.context.close();
+  await helene.close();
+  await francois.close();
 });
 
 /**
