@@ -1,9 +1,13 @@
 import { svg, type SVGTemplateResult } from 'lit';
 
 // Simple 24×24 stroke icons drawn for Tocsin; always decorative (aria-hidden), next to a text label.
-const frame = (body: SVGTemplateResult) =>
-  svg`<svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false"
+
+/** Frames an icon's strokes (24×24 view box) as a decorative icon of `size` pixels. */
+export const iconFrame = (body: SVGTemplateResult, size = 24) =>
+  svg`<svg viewBox="0 0 24 24" width=${size} height=${size} aria-hidden="true" focusable="false"
     fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${body}</svg>`;
+
+const frame = (body: SVGTemplateResult) => iconFrame(body);
 
 /** The navigation icons, by page. */
 export const icons = {

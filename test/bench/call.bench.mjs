@@ -5,13 +5,12 @@
 // long the app takes to show the other participant's video again after the server restarts.
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import { ensureLivekitServer, startLivekitServer } from '../../deploy/livekit/livekit-server.mjs';
-import { joinToken } from '../e2e/livekit-support.mjs';
+import { joinToken, startBareServer } from '../e2e/livekit-support.mjs';
 import { buildApp, pageHeading, projectRoot, removeBuild, startServer } from '../e2e/support.mjs';
 import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
 
@@ -80,36 +79,6 @@ async function tocsinKit(livekit, ...args) {
     },
   });
   return stdout;
-}
-
-/**
- * Serves bare pages on another loopback origin (a secure context, as E2EE requires): an empty
- * page, and livekit-client with its E2EE worker straight from node_modules.
- */
-async function startBareServer() {
-  const dist = join(projectRoot, 'node_modules/livekit-client/dist');
-  const server = createServer(async (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (path === '/') {
-      res
-        .writeHead(200, { 'Content-Type': 'text/html' })
-        .end('<!doctype html><title>bench</title><style>video{width:640px;height:360px}</style>');
-      return;
-    }
-    const body = /^\/livekit-client[\w.]*\.mjs$/.test(path)
-      ? await readFile(join(dist, path.slice(1))).catch(() => undefined)
-      : undefined;
-    res.writeHead(body ? 200 : 404, { 'Content-Type': 'text/javascript' }).end(body);
-  });
-  await new Promise((done) => server.listen(0, '127.0.0.1', () => done(undefined)));
-  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise((done) => server.close(() => done(undefined)));
-    },
-  };
 }
 
 /**

@@ -7,7 +7,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -15,7 +14,7 @@ import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
 import { ensureLivekitServer, startLivekitServer } from '../../deploy/livekit/livekit-server.mjs';
-import { joinToken } from './livekit-support.mjs';
+import { joinToken, startBareServer } from './livekit-support.mjs';
 import { buildApp, pageHeading, projectRoot, removeBuild, startServer } from './support.mjs';
 
 const run = promisify(execFile);
@@ -309,27 +308,12 @@ test('two members call with E2EE; outsiders are marked; it survives a restart an
  * @param {{ token: string, secret: string }} join
  */
 async function bareParticipant({ token, secret }) {
-  const dist = join(projectRoot, 'node_modules/livekit-client/dist');
-  const server = createServer(async (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (path === '/') {
-      res
-        .writeHead(200, { 'Content-Type': 'text/html' })
-        .end('<!doctype html><title>outsider</title>');
-      return;
-    }
-    const body = /^\/livekit-client[\w.]*\.mjs$/.test(path)
-      ? await readFile(join(dist, path.slice(1))).catch(() => undefined)
-      : undefined;
-    res.writeHead(body ? 200 : 404, { 'Content-Type': 'text/javascript' }).end(body);
-  });
-  await new Promise((done) => server.listen(0, '127.0.0.1', () => done(undefined)));
-  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+  const server = await startBareServer();
   const context = await /** @type {import('playwright-core').Browser} */ (
     state.browser
   ).newContext();
   const page = await context.newPage();
-  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.goto(server.url);
   await page.evaluate(
     async ({ url, token, secret }) => {
       const lk = /** @type {typeof import('livekit-client')} */ (
@@ -351,8 +335,7 @@ async function bareParticipant({ token, secret }) {
   return {
     close: async () => {
       await context.close();
-      server.closeAllConnections();
-      await new Promise((done) => server.close(() => done(undefined)));
+      await server.close();
     },
   };
 }

@@ -1,25 +1,12 @@
-import { LitElement, css, html, nothing, svg } from 'lit';
+import { LitElement, css, html, nothing, svg, type SVGTemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { LocaleController } from '../../app/i18n/i18n.js';
+import { iconFrame } from '../../ui/icons.js';
 import { buttons, tokens } from '../../ui/tokens.js';
 import { t } from './call-messages.js';
 import type { CallSession, CallState } from './call-session.js';
 
-const icon = (body: ReturnType<typeof svg>) =>
-  html`<svg
-    viewBox="0 0 24 24"
-    width="24"
-    height="24"
-    aria-hidden="true"
-    focusable="false"
-    fill="none"
-    stroke="currentColor"
-    stroke-width="2"
-    stroke-linecap="round"
-    stroke-linejoin="round"
-  >
-    ${body}
-  </svg>`;
+const icon = (body: SVGTemplateResult) => iconFrame(body, 24);
 
 const icons = {
   mic: icon(

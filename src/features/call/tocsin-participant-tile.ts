@@ -1,26 +1,21 @@
-import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
+import {
+  LitElement,
+  css,
+  html,
+  nothing,
+  svg,
+  type PropertyValues,
+  type SVGTemplateResult,
+} from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { LocaleController } from '../../app/i18n/i18n.js';
+import { iconFrame } from '../../ui/icons.js';
 import { tokens } from '../../ui/tokens.js';
 import type { Track } from 'livekit-client';
 import { t } from './call-messages.js';
 import type { CallParticipant } from './call-session.js';
 
-const icon = (body: ReturnType<typeof svg>) =>
-  html`<svg
-    viewBox="0 0 24 24"
-    width="18"
-    height="18"
-    aria-hidden="true"
-    focusable="false"
-    fill="none"
-    stroke="currentColor"
-    stroke-width="2"
-    stroke-linecap="round"
-    stroke-linejoin="round"
-  >
-    ${body}
-  </svg>`;
+const icon = (body: SVGTemplateResult) => iconFrame(body, 18);
 
 const micOffIcon = icon(
   svg`<path d="M9 5a3 3 0 016 0v5"/><path d="M15 13.5A3 3 0 019 11"/><path d="M5 11a7 7 0 0012 4.9M19 11a7 7 0 01-.4 2.3"/><path d="M12 18v3"/><path d="M3 3l18 18"/>`,
