@@ -57,6 +57,18 @@ export const tokens = css`
 `;
 
 /** Buttons and links styled as buttons, all at least one touch target tall. */
+/** `.visually-hidden`: text that screen readers read and the screen does not show. */
+export const visuallyHidden = css`
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;
+
 export const buttons = css`
   .button {
     display: inline-flex;

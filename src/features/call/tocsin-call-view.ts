@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Track } from 'livekit-client';
 import { currentLocale, LocaleController } from '../../app/i18n/i18n.js';
-import { buttons, content, tokens } from '../../ui/tokens.js';
+import { buttons, content, tokens, visuallyHidden } from '../../ui/tokens.js';
 import type { Contact } from '../directory/contact.js';
 import type { EmergencyNumber } from '../kit/format/kit-types.js';
 import { t } from './call-messages.js';
@@ -28,6 +28,7 @@ const FALLBACKS_AFTER_ATTEMPTS = 3;
 export class TocsinCallView extends LitElement {
   static override styles = [
     tokens,
+    visuallyHidden,
     buttons,
     content,
     css`
@@ -192,15 +193,6 @@ export class TocsinCallView extends LitElement {
       .people .problem {
         color: var(--tocsin-danger);
         font-weight: 700;
-      }
-
-      .visually-hidden {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
       }
     `,
   ];

@@ -10,7 +10,7 @@ import {
 import { customElement, property, query } from 'lit/decorators.js';
 import { LocaleController } from '../../app/i18n/i18n.js';
 import { iconFrame } from '../../ui/icons.js';
-import { tokens } from '../../ui/tokens.js';
+import { tokens, visuallyHidden } from '../../ui/tokens.js';
 import type { Track } from 'livekit-client';
 import { t } from './call-messages.js';
 import type { CallParticipant } from './call-session.js';
@@ -44,6 +44,7 @@ const QUALITY_BARS = { excellent: 3, good: 2, poor: 1, lost: 0, unknown: 0 } as 
 export class TocsinParticipantTile extends LitElement {
   static override styles = [
     tokens,
+    visuallyHidden,
     css`
       :host {
         display: block;
@@ -203,15 +204,6 @@ export class TocsinParticipantTile extends LitElement {
           clip-path: inset(50%);
           white-space: nowrap;
         }
-      }
-
-      .visually-hidden {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
       }
     `,
   ];
