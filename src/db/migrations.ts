@@ -33,6 +33,20 @@ export const MIGRATIONS: readonly Migration[] = [
   (db) => {
     db.createObjectStore(STORE.kitVault);
   },
+  // 4: the cell's shared records (signed chains per member and device) and the roll-call.
+  (db) => {
+    db.createObjectStore(STORE.syncOutbox, { keyPath: 'order', autoIncrement: true });
+    const records = db.createObjectStore(STORE.syncRecords, { keyPath: 'id' });
+    records.createIndex(INDEX.recordsByChain, ['author', 'device', 'seq'], { unique: true });
+    db.createObjectStore(STORE.syncHeads, { keyPath: ['author', 'device'] });
+    db.createObjectStore(STORE.syncRejections, { keyPath: 'key', autoIncrement: true });
+    db.createObjectStore(STORE.syncEquivocations, { keyPath: 'id' });
+    db.createObjectStore(STORE.rollCalls, { keyPath: 'id' });
+    const answers = db.createObjectStore(STORE.rollCallAnswers, {
+      keyPath: ['rollCallId', 'member'],
+    });
+    answers.createIndex(INDEX.answersByRollCall, 'rollCallId');
+  },
 ];
 
 /** The schema version this build expects. */

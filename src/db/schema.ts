@@ -2,6 +2,14 @@ import type { DBSchema } from 'idb';
 import type { Contact } from '../features/directory/contact.js';
 import type { Crisis, LogEntry } from '../features/log/model.js';
 import type { ChecklistTick, Playbook } from '../features/playbook/model.js';
+import type {
+  Equivocation,
+  OutboxItem,
+  Rejection,
+  RollCall,
+  RollCallAnswer,
+  StoredRecord,
+} from '../features/sync/model.js';
 
 /** The one IndexedDB database of Tocsin. */
 export const DB_NAME = 'tocsin';
@@ -16,6 +24,13 @@ export const STORE = {
   logEntries: 'logEntries',
   ticks: 'ticks',
   kitVault: 'kitVault',
+  syncOutbox: 'syncOutbox',
+  syncRecords: 'syncRecords',
+  syncHeads: 'syncHeads',
+  syncRejections: 'syncRejections',
+  syncEquivocations: 'syncEquivocations',
+  rollCalls: 'rollCalls',
+  rollCallAnswers: 'rollCallAnswers',
 } as const;
 
 /** The index names, next to their stores. */
@@ -28,6 +43,10 @@ export const INDEX = {
   entriesByChain: 'byChain',
   /** checklist ticks of one crisis. */
   ticksByCrisis: 'byCrisis',
+  /** shared records of one chain, in sequence order: [author, device, seq]. */
+  recordsByChain: 'byChain',
+  /** answers to one roll-call. */
+  answersByRollCall: 'byRollCall',
 } as const;
 
 /** The key under which the installed kit's summary is kept in `STORE.kit`. */
@@ -76,6 +95,21 @@ export interface KitVaultRecord {
   manifestHash: string;
 }
 
+/**
+ * How far this device holds one chain of shared records, kept in the same transaction as the
+ * records so a catch-up knows where to resume without reading them all.
+ */
+export interface SyncHeadRecord {
+  author: string;
+  device: string;
+  seq: number;
+  hash: string;
+  /** ISO 8601 time the chain's latest record arrived here. */
+  receivedAt: string;
+  /** For this device's own chain: the highest seq another device said it holds. */
+  peerSeq?: number;
+}
+
 /** The typed schema; each store's shape is checked at every call site. */
 export interface TocsinDB extends DBSchema {
   [STORE.settings]: { key: string; value: SettingRecord };
@@ -101,5 +135,21 @@ export interface TocsinDB extends DBSchema {
     key: [string, string];
     value: ChecklistTick;
     indexes: { [INDEX.ticksByCrisis]: string };
+  };
+  /** Changes made here, waiting to be signed into this device's chain. */
+  [STORE.syncOutbox]: { key: number; value: OutboxItem };
+  [STORE.syncRecords]: {
+    key: string;
+    value: StoredRecord;
+    indexes: { [INDEX.recordsByChain]: [string, string, number] };
+  };
+  [STORE.syncHeads]: { key: [string, string]; value: SyncHeadRecord };
+  [STORE.syncRejections]: { key: number; value: Rejection };
+  [STORE.syncEquivocations]: { key: string; value: Equivocation };
+  [STORE.rollCalls]: { key: string; value: RollCall };
+  [STORE.rollCallAnswers]: {
+    key: [string, string];
+    value: RollCallAnswer;
+    indexes: { [INDEX.answersByRollCall]: string };
   };
 }

@@ -15,6 +15,15 @@ export interface VerifiedRoomAccess {
   roomKey: CryptoKey;
 }
 
+/** The member's signing identity and the cell's member keys, for the sync of shared records. */
+export interface SyncIdentity {
+  memberId: string;
+  /** The member's Ed25519 seed, base64url: imported into a non-extractable key, never stored. */
+  signingSeed: string;
+  /** Member id → Ed25519 public key (base64url), from the signed directory. */
+  members: ReadonlyMap<string, string>;
+}
+
 export class KitService {
   /** The start-up verification of the installed kit. */
   readonly integrity = new Observable<KitIntegrity>({ state: 'unchecked' });
@@ -55,6 +64,21 @@ export class KitService {
     const { e2eeSecret, ...room } = result.kit.content.room;
     const { signingKey, ...member } = result.kit.content.member;
     return { room, member, roomKey: result.roomKey };
+  }
+
+  /**
+   * Who this device signs shared records as, and the public keys of the members whose records it
+   * accepts: both from a kit verified in this run only.
+   */
+  async syncIdentity(): Promise<SyncIdentity | undefined> {
+    const result = await this.verify();
+    if (result.state !== 'verified') return undefined;
+    const { member, directory } = result.kit.content;
+    const members = new Map<string, string>();
+    for (const contact of directory.contacts) {
+      if (contact.member) members.set(contact.member.id, contact.member.publicKey);
+    }
+    return { memberId: member.id, signingSeed: member.signingKey.secretKey, members };
   }
 
   private async runVerification(): Promise<KitIntegrity> {

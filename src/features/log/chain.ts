@@ -9,7 +9,12 @@ export type SealableEntry = Omit<LogEntry, 'hash'>;
  * writers). Changing this order changes every hash: it is part of the stored format.
  */
 export function canonicalEntryBytes(entry: SealableEntry): Uint8Array<ArrayBuffer> {
-  const fields = [
+  return new TextEncoder().encode(JSON.stringify(canonicalEntryFields(entry)));
+}
+
+/** The fields an entry's hash covers, in their fixed order (also signed in a shared record). */
+export function canonicalEntryFields(entry: SealableEntry): unknown[] {
+  return [
     'tocsin-log-entry-v1',
     entry.id,
     entry.crisisId,
@@ -26,7 +31,6 @@ export function canonicalEntryBytes(entry: SealableEntry): Uint8Array<ArrayBuffe
     entry.corrects ?? null,
     entry.prevHash,
   ];
-  return new TextEncoder().encode(JSON.stringify(fields));
 }
 
 /** Hex SHA-256 of an entry's canonical bytes. */

@@ -1,4 +1,5 @@
 import type { DatabaseService } from '../../app/database-service.js';
+import { Observable } from '../../app/observable.js';
 import { INDEX, STORE } from '../../db/schema.js';
 import type { ChecklistTick } from '../playbook/model.js';
 import type { SettingsStore } from '../settings/settings-store.js';
@@ -38,6 +39,12 @@ export const MAX_ENTRY_TEXT = 10_000;
 
 /** The main courante in IndexedDB: append-only, one hash chain per device and crisis. */
 export class LogStore {
+  /**
+   * Counts the changes written here since start: the sync journal signs and shares them, and
+   * pages showing shared data refresh. Also bumped when records from other devices are merged.
+   */
+  readonly changes = new Observable(0);
+
   constructor(
     private readonly database: DatabaseService,
     private readonly settings: SettingsStore,
@@ -102,9 +109,11 @@ export class LogStore {
         ...(draft.corrects ? { corrects: draft.corrects } : {}),
         prevHash: head?.hash ?? '',
       });
-      const tx = db.transaction([STORE.logEntries, STORE.ticks, STORE.crises], 'readwrite', {
-        durability: 'strict',
-      });
+      const tx = db.transaction(
+        [STORE.logEntries, STORE.ticks, STORE.crises, STORE.syncOutbox],
+        'readwrite',
+        { durability: 'strict' },
+      );
       const current = await tx
         .objectStore(STORE.logEntries)
         .index(INDEX.entriesByChain)
@@ -118,6 +127,14 @@ export class LogStore {
         void tx.objectStore(STORE.logEntries).add(entry);
         if (alongside.tick) void tx.objectStore(STORE.ticks).put(alongside.tick);
         if (alongside.crisis) void tx.objectStore(STORE.crises).put(alongside.crisis);
+        // The same changes wait in the outbox to be signed and shared with the cell, in the order
+        // a receiver needs them (the crisis before its first entry): written in this transaction,
+        // so a change is never stored without being queued, nor queued without being stored.
+        const outbox = tx.objectStore(STORE.syncOutbox);
+        if (alongside.crisis)
+          void outbox.add({ body: { type: 'crisis', crisis: alongside.crisis } });
+        void outbox.add({ body: { type: 'entry', entry } });
+        if (alongside.tick) void outbox.add({ body: { type: 'tick', tick: alongside.tick } });
       } catch (error) {
         // A record IndexedDB refuses throws at once: write nothing rather than a part.
         tx.abort();
@@ -125,6 +142,7 @@ export class LogStore {
         throw error;
       }
       await tx.done;
+      this.changes.set(this.changes.value + 1);
       return entry;
     }
     throw new Error('Another tab kept writing to this log; try again.');

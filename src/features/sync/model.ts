@@ -1,0 +1,131 @@
+import type { Crisis, LogEntry } from '../log/model.js';
+import type { ChecklistTick } from '../playbook/model.js';
+
+/** The answers to a roll-call ("Appel"), in the order the buttons show them. */
+export const ROLL_CALL_STATUSES = ['present', 'remote', 'unavailable', 'help'] as const;
+
+/** One answer to a roll-call: on site, available remotely, unavailable, or needs help. */
+export type RollCallStatus = (typeof ROLL_CALL_STATUSES)[number];
+
+/** A roll-call started by a member: everyone answers it in one tap. */
+export interface RollCall {
+  id: string;
+  /** ISO 8601 time it was started. */
+  startedAt: string;
+  /** The member id of who started it (the record's signer). */
+  by: string;
+}
+
+/** A member's answer to a roll-call. Only the member can answer for themself. */
+export interface RollCallAnswer {
+  rollCallId: string;
+  /** The member id of who answers (the record's signer). */
+  member: string;
+  status: RollCallStatus;
+  /** ISO 8601 time of the answer; a member's latest answer is the one shown. */
+  at: string;
+}
+
+/** What a shared record carries: one change to the cell's common data. */
+export type RecordBody =
+  | { type: 'crisis'; crisis: Crisis }
+  | { type: 'entry'; entry: LogEntry }
+  | { type: 'tick'; tick: ChecklistTick }
+  | { type: 'rollcall'; rollCall: RollCall }
+  | { type: 'answer'; answer: RollCallAnswer };
+
+/** The kind of a record. */
+export type RecordType = RecordBody['type'];
+
+/**
+ * A signed record, as it travels between devices. Each (author, device) pair is one hash chain:
+ * `seq` counts 1, 2, 3… and `prev` is the hash of the chain's previous record, so a receiver can
+ * tell a missing record (a gap, requested) from a changed one (rejected).
+ */
+export interface SyncRecord {
+  /** The member id of the signer: a member of the kit's signed directory. */
+  author: string;
+  /** The device that wrote it (one member may use several). */
+  device: string;
+  seq: number;
+  /** Hex SHA-256 of the chain's previous record; "" for the first. */
+  prev: string;
+  /** ISO 8601 time it was signed. */
+  at: string;
+  body: RecordBody;
+  /** Ed25519 signature by the author's member key over the canonical bytes, base64url. */
+  sig: string;
+}
+
+/** A record as kept on a device: its chain key, its hash, and when it arrived. */
+export interface StoredRecord extends SyncRecord {
+  /** `<author>|<device>|<seq>`. */
+  id: string;
+  /** Hex SHA-256 of the canonical bytes (everything but the signature). */
+  hash: string;
+  /** ISO 8601 time this device received it (or wrote it). */
+  receivedAt: string;
+}
+
+/** The identity of one chain. */
+export interface ChainId {
+  author: string;
+  device: string;
+}
+
+/** How far a device holds one chain. */
+export interface ChainHead extends ChainId {
+  seq: number;
+  hash: string;
+}
+
+/** A change written on this device, waiting to be signed into its chain. */
+export interface OutboxItem {
+  /** Auto-increment key: the order the changes were made in. */
+  order?: number;
+  body: RecordBody;
+}
+
+/** Why a received record was kept out of the log. */
+export const REJECTION_REASONS = [
+  'malformed',
+  'unknown-author',
+  'forged',
+  'broken-chain',
+  'equivocation',
+  'replayed',
+  'out-of-order',
+] as const;
+
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
+
+/** One received record that was not accepted, with who sent it. */
+export interface Rejection {
+  key?: number;
+  reason: RejectionReason;
+  /** The LiveKit identity that delivered it. */
+  from: string;
+  author?: string;
+  device?: string;
+  seq?: number;
+  /** ISO 8601 time it was refused. */
+  at: string;
+}
+
+/**
+ * Proof that a member signed two different records with the same sequence number: both records,
+ * so anyone can check the two signatures themselves.
+ */
+export interface Equivocation {
+  /** `<author>|<device>|<seq>`. */
+  id: string;
+  author: string;
+  records: [SyncRecord, SyncRecord];
+  /** ISO 8601 time it was found here. */
+  foundAt: string;
+}
+
+/** The chain key of a record. */
+export function recordId(author: string, device: string, seq: number): string {
+  return `${author}|${device}|${seq}`;
+}

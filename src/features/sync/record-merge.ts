@@ -1,0 +1,321 @@
+import type { IDBPTransaction } from 'idb';
+import type { DatabaseService } from '../../app/database-service.js';
+import { INDEX, STORE, type SyncHeadRecord, type TocsinDB } from '../../db/schema.js';
+import { computeEntryHash } from '../log/chain.js';
+import type { LogEntry } from '../log/model.js';
+import {
+  recordId,
+  type ChainHead,
+  type Equivocation,
+  type RecordBody,
+  type Rejection,
+  type RejectionReason,
+  type StoredRecord,
+  type SyncRecord,
+} from './model.js';
+import { recordHash } from './record-bytes.js';
+import { MalformedRecord, readRecord } from './record-reader.js';
+import type { RecordVerifier } from './record-signature.js';
+import { MAX_REJECTIONS_KEPT, toWire } from './record-store.js';
+
+/** What merging a batch of received records did. */
+export interface MergeResult {
+  accepted: StoredRecord[];
+  rejected: Rejection[];
+  /** Chains where a record arrived before the ones it follows: the first missing number. */
+  gaps: (ChainHead & { from: number })[];
+  equivocations: Equivocation[];
+}
+
+const MERGE_STORES = [
+  STORE.syncRecords,
+  STORE.syncHeads,
+  STORE.syncRejections,
+  STORE.syncEquivocations,
+  STORE.logEntries,
+  STORE.crises,
+  STORE.ticks,
+  STORE.rollCalls,
+  STORE.rollCallAnswers,
+] as const;
+
+type MergeTransaction = IDBPTransaction<TocsinDB, (typeof MERGE_STORES)[number][], 'readwrite'>;
+
+/** A record whose signature and self-consistency were checked, waiting for the chain checks. */
+interface Checked {
+  record: SyncRecord;
+  hash: string;
+}
+
+/**
+ * Merges records received from other devices into this device's log. A record is accepted only
+ * if its author is a member of the signed directory, its signature verifies, and it extends its
+ * chain; its effects (a log entry, a tick, a roll-call answer…) are written in the same
+ * transaction as the record, so both or neither are kept. Merging the same record twice changes
+ * nothing: devices that have merged the same records hold the same data.
+ */
+export class RecordMerger {
+  constructor(
+    private readonly database: DatabaseService,
+    /** Member id → Ed25519 public key, from the verified kit's directory. */
+    private readonly members: ReadonlyMap<string, string>,
+    private readonly verifier: RecordVerifier,
+  ) {}
+
+  /** Merges a batch of wire records sent by `from` (a LiveKit identity), in the order sent. */
+  async merge(batch: readonly unknown[], from: string): Promise<MergeResult> {
+    const now = new Date().toISOString();
+    const rejected: Rejection[] = [];
+    const reject = (reason: RejectionReason, record?: Partial<SyncRecord>) =>
+      rejected.push({
+        reason,
+        from,
+        at: now,
+        ...(record?.author
+          ? { author: record.author, device: record.device, seq: record.seq }
+          : {}),
+      });
+
+    // Signatures and hashes are asynchronous, so they are all checked before the transaction.
+    const checks = await Promise.all(batch.map((value) => this.check(value)));
+    const checked: Checked[] = [];
+    for (const check of checks) {
+      if ('reason' in check) reject(check.reason, check.record);
+      else checked.push(check);
+    }
+
+    const result: MergeResult = { accepted: [], rejected, gaps: [], equivocations: [] };
+    if (checked.length === 0 && rejected.length === 0) return result;
+    const db = await this.database.db();
+    const tx = db.transaction([...MERGE_STORES], 'readwrite');
+    const heads = new Map<string, SyncHeadRecord>();
+    const headOf = async (author: string, device: string) => {
+      const key = `${author}|${device}`;
+      if (!heads.has(key)) {
+        const stored = await tx.objectStore(STORE.syncHeads).get([author, device]);
+        if (stored) heads.set(key, stored);
+      }
+      return heads.get(key);
+    };
+    const gaps = new Map<string, ChainHead & { from: number }>();
+
+    for (const { record, hash } of checked) {
+      const id = recordId(record.author, record.device, record.seq);
+      const held = await tx.objectStore(STORE.syncRecords).get(id);
+      if (held) {
+        if (held.hash === hash) {
+          reject('replayed', record);
+        } else {
+          const evidence: Equivocation = {
+            id,
+            author: record.author,
+            records: [toWire(held), record],
+            foundAt: now,
+          };
+          void tx.objectStore(STORE.syncEquivocations).put(evidence);
+          result.equivocations.push(evidence);
+          reject('equivocation', record);
+        }
+        continue;
+      }
+      const head = await headOf(record.author, record.device);
+      const expected = (head?.seq ?? 0) + 1;
+      if (record.seq > expected) {
+        const key = `${record.author}|${record.device}`;
+        if (!gaps.has(key)) {
+          gaps.set(key, {
+            author: record.author,
+            device: record.device,
+            seq: record.seq,
+            hash,
+            from: expected,
+          });
+        }
+        reject('out-of-order', record);
+        continue;
+      }
+      if (record.prev !== (head?.hash ?? '') || !(await applyBody(tx, record.body))) {
+        reject('broken-chain', record);
+        continue;
+      }
+      const stored: StoredRecord = { ...record, id, hash, receivedAt: now };
+      void tx.objectStore(STORE.syncRecords).add(stored);
+      heads.set(`${record.author}|${record.device}`, {
+        author: record.author,
+        device: record.device,
+        seq: record.seq,
+        hash,
+        receivedAt: now,
+        ...(head?.peerSeq ? { peerSeq: head.peerSeq } : {}),
+      });
+      result.accepted.push(stored);
+    }
+
+    const acceptedChains = new Set(result.accepted.map((r) => `${r.author}|${r.device}`));
+    for (const [key, head] of heads) {
+      if (acceptedChains.has(key)) void tx.objectStore(STORE.syncHeads).put(head);
+    }
+    await keepRejections(tx, rejected);
+    await tx.done;
+    // A gap is asked for from the first number still missing once the whole batch is merged.
+    result.gaps = [...gaps.entries()].map(([key, gap]) => ({
+      ...gap,
+      from: (heads.get(key)?.seq ?? 0) + 1,
+    }));
+    return result;
+  }
+
+  /** Counts a message that was not one of the protocol's. */
+  async refuseMalformed(from: string): Promise<MergeResult> {
+    const rejection: Rejection = { reason: 'malformed', from, at: new Date().toISOString() };
+    const db = await this.database.db();
+    const tx = db.transaction([...MERGE_STORES], 'readwrite');
+    await keepRejections(tx, [rejection]);
+    await tx.done;
+    return { accepted: [], rejected: [rejection], gaps: [], equivocations: [] };
+  }
+
+  /**
+   * Checks another device's proof that a member signed two records with the same number, and
+   * keeps it when both signatures hold. Undefined when it proves nothing.
+   */
+  async recordEvidence(pair: readonly unknown[]): Promise<MergeResult | undefined> {
+    const [a, b] = await Promise.all(pair.map((value) => this.check(value)));
+    if (!a || !b || 'reason' in a || 'reason' in b) return undefined;
+    const same =
+      a.record.author === b.record.author &&
+      a.record.device === b.record.device &&
+      a.record.seq === b.record.seq;
+    if (!same || a.hash === b.hash) return undefined;
+    const evidence: Equivocation = {
+      id: recordId(a.record.author, a.record.device, a.record.seq),
+      author: a.record.author,
+      records: [a.record, b.record],
+      foundAt: new Date().toISOString(),
+    };
+    const db = await this.database.db();
+    const tx = db.transaction(STORE.syncEquivocations, 'readwrite');
+    const known = await tx.store.get(evidence.id);
+    if (!known) await tx.store.put(evidence);
+    await tx.done;
+    if (known) return undefined;
+    return { accepted: [], rejected: [], gaps: [], equivocations: [evidence] };
+  }
+
+  private async check(
+    value: unknown,
+  ): Promise<Checked | { reason: RejectionReason; record?: Partial<SyncRecord> }> {
+    let record: SyncRecord;
+    try {
+      record = readRecord(value);
+    } catch (error) {
+      if (error instanceof MalformedRecord) return { reason: 'malformed', record: partial(value) };
+      throw error;
+    }
+    const publicKey = this.members.get(record.author);
+    if (!publicKey) return { reason: 'unknown-author', record };
+    const { sig, ...unsigned } = record;
+    const [signed, hash] = await Promise.all([
+      this.verifier.verify(unsigned, sig, publicKey),
+      recordHash(unsigned),
+    ]);
+    if (!signed) return { reason: 'forged', record };
+    if (record.body.type === 'entry' && !(await entryIsSealed(record.body.entry))) {
+      return { reason: 'malformed', record };
+    }
+    return { record, hash };
+  }
+}
+
+async function entryIsSealed(entry: LogEntry): Promise<boolean> {
+  const { hash, ...sealable } = entry;
+  return (await computeEntryHash(sealable)) === hash;
+}
+
+/**
+ * Writes what a record says into the log's stores. False when it contradicts what is held: an
+ * entry that does not extend its device's entry chain, or that replaces a held entry.
+ */
+async function applyBody(tx: MergeTransaction, body: RecordBody): Promise<boolean> {
+  switch (body.type) {
+    case 'crisis': {
+      const crises = tx.objectStore(STORE.crises);
+      if (!(await crises.get(body.crisis.id))) void crises.put(body.crisis);
+      return true;
+    }
+    case 'entry':
+      return applyEntry(tx, body.entry);
+    case 'tick': {
+      const ticks = tx.objectStore(STORE.ticks);
+      const held = await ticks.get([body.tick.crisisId, body.tick.itemId]);
+      if (!held || laterTick(body.tick, held)) void ticks.put(body.tick);
+      return true;
+    }
+    case 'rollcall': {
+      const rollCalls = tx.objectStore(STORE.rollCalls);
+      if (!(await rollCalls.get(body.rollCall.id))) void rollCalls.put(body.rollCall);
+      return true;
+    }
+    case 'answer': {
+      const answers = tx.objectStore(STORE.rollCallAnswers);
+      const held = await answers.get([body.answer.rollCallId, body.answer.member]);
+      if (!held || body.answer.at > held.at) void answers.put(body.answer);
+      return true;
+    }
+  }
+}
+
+async function applyEntry(tx: MergeTransaction, entry: LogEntry): Promise<boolean> {
+  const entries = tx.objectStore(STORE.logEntries);
+  const held = await entries.get(entry.id);
+  // Already here (from a backup, say): the same entry is fine, a different one is not.
+  if (held) return held.hash === entry.hash;
+  const previous = await entries
+    .index(INDEX.entriesByChain)
+    .openCursor(
+      IDBKeyRange.bound(
+        [entry.crisisId, entry.deviceId, 0],
+        [entry.crisisId, entry.deviceId, Infinity],
+      ),
+      'prev',
+    );
+  const head = previous?.value;
+  if (entry.seq !== (head?.seq ?? 0) + 1 || entry.prevHash !== (head?.hash ?? '')) return false;
+  void entries.add(entry);
+  return true;
+}
+
+/**
+ * Which of two ticks of the same item wins: the later one, and between ticks of the same
+ * instant an order every device agrees on, so all devices settle on the same tick.
+ */
+function laterTick(
+  a: { at: string; by: string; done: boolean },
+  b: { at: string; by: string; done: boolean },
+): boolean {
+  if (a.at !== b.at) return a.at > b.at;
+  if (a.by !== b.by) return a.by > b.by;
+  return a.done && !b.done;
+}
+
+async function keepRejections(tx: MergeTransaction, rejected: readonly Rejection[]) {
+  if (rejected.length === 0) return;
+  const store = tx.objectStore(STORE.syncRejections);
+  for (const rejection of rejected) void store.add({ ...rejection });
+  const excess = (await store.count()) - MAX_REJECTIONS_KEPT;
+  if (excess > 0) {
+    let cursor = await store.openCursor();
+    for (let i = 0; i < excess && cursor; i++) {
+      void cursor.delete();
+      cursor = await cursor.continue();
+    }
+  }
+}
+
+function partial(value: unknown): Partial<SyncRecord> | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { author, device, seq } = value as Record<string, unknown>;
+  return typeof author === 'string' && typeof device === 'string' && typeof seq === 'number'
+    ? { author: author.slice(0, 200), device: device.slice(0, 200), seq }
+    : undefined;
+}

@@ -1,0 +1,118 @@
+// The sync machinery, loaded only once something is to be shared (docs/sync.md).
+import type { DatabaseService } from '../../app/database-service.js';
+import type { SyncIdentity } from '../kit/kit-service.js';
+import type { MergeResult } from './record-merge.js';
+import { RecordJournal } from './record-journal.js';
+import { RecordMerger } from './record-merge.js';
+import { createRecordSigner, RecordVerifier } from './record-signature.js';
+import { RecordStore } from './record-store.js';
+import { SyncEngine, type SyncTransport } from './sync-engine.js';
+import type { PeerSync, SyncStatus } from './sync-status.js';
+
+/** What the runtime tells the service. */
+export interface RuntimeListener {
+  merged(result: MergeResult): void;
+  peersChanged(): void;
+}
+
+/** The journal, merger and (while in the room) the engine of one enrolled device. */
+export class SyncRuntime {
+  readonly store: RecordStore;
+  private readonly journal: RecordJournal;
+  private readonly merger: RecordMerger;
+  private engine?: SyncEngine;
+
+  private constructor(
+    database: DatabaseService,
+    private readonly identity: SyncIdentity,
+    private readonly deviceId: string,
+    signer: Awaited<ReturnType<typeof createRecordSigner>>,
+    private readonly listener: RuntimeListener,
+  ) {
+    this.store = new RecordStore(database);
+    this.journal = new RecordJournal(database, signer, deviceId);
+    this.merger = new RecordMerger(database, identity.members, new RecordVerifier());
+  }
+
+  static async create(
+    database: DatabaseService,
+    identity: SyncIdentity,
+    deviceId: string,
+    listener: RuntimeListener,
+  ): Promise<SyncRuntime> {
+    const signer = await createRecordSigner(identity.memberId, identity.signingSeed);
+    return new SyncRuntime(database, identity, deviceId, signer, listener);
+  }
+
+  get memberId(): string {
+    return this.identity.memberId;
+  }
+
+  /** Signs what is queued and pushes it to the room when in it. */
+  async sealAndPush(): Promise<void> {
+    const sealed = await this.journal.sealQueued();
+    this.engine?.pushOwn(sealed);
+  }
+
+  /** Starts the exchange over a room's transport; returns the engine's inbox. */
+  attach(transport: SyncTransport): SyncEngine {
+    this.engine?.stop();
+    this.engine = new SyncEngine(transport, this.store, this.merger, this.listener, {
+      author: this.identity.memberId,
+      device: this.deviceId,
+    });
+    this.engine.start();
+    return this.engine;
+  }
+
+  detach(engine: SyncEngine): void {
+    engine.stop();
+    if (this.engine === engine) this.engine = undefined;
+  }
+
+  /** The sync as the screens show it. */
+  async status(): Promise<SyncStatus> {
+    const [heads, outbox, rejections, equivocations] = await Promise.all([
+      this.store.heads(),
+      this.store.outboxCount(),
+      this.store.rejections(),
+      this.store.equivocations(),
+    ]);
+    const held = new Map(heads.map((head) => [`${head.author}|${head.device}`, head.seq]));
+    const holdings = this.engine?.holdings() ?? [];
+    const own = heads.find(
+      (head) => head.author === this.identity.memberId && head.device === this.deviceId,
+    );
+    const ownKey = `${this.identity.memberId}|${this.deviceId}`;
+    const heldElsewhere = Math.max(
+      own?.peerSeq ?? 0,
+      ...holdings.map((peer) => peer.heads.get(ownKey)?.seq ?? 0),
+    );
+    const peers: PeerSync[] = holdings.map((peer) => {
+      let missingHere = 0;
+      let missingThere = 0;
+      for (const [key, { seq }] of peer.heads)
+        missingHere += Math.max(0, seq - (held.get(key) ?? 0));
+      for (const [key, seq] of held)
+        missingThere += Math.max(0, seq - (peer.heads.get(key)?.seq ?? 0));
+      return { identity: peer.identity, missingHere, missingThere };
+    });
+    const lastArrival = new Map<string, string>();
+    for (const head of heads) {
+      if ((lastArrival.get(head.author) ?? '') < head.receivedAt) {
+        lastArrival.set(head.author, head.receivedAt);
+      }
+    }
+    const rejected: SyncStatus['rejected'] = {};
+    for (const { reason } of rejections) rejected[reason] = (rejected[reason] ?? 0) + 1;
+    return {
+      enrolled: true,
+      connected: this.engine !== undefined,
+      peers,
+      waiting: outbox + Math.max(0, (own?.seq ?? 0) - heldElsewhere),
+      lastArrival: [...lastArrival].map(([member, at]) => ({ member, at })),
+      rejected,
+      equivocators: [...new Set(equivocations.map((e) => e.author))],
+    };
+  }
+}
