@@ -9,6 +9,8 @@ import { KitSummaryStore } from '../features/kit/kit-summary-store.js';
 import { LogStore } from '../features/log/log-store.js';
 import { PlaybookStore } from '../features/playbook/playbook-store.js';
 import { SettingsStore } from '../features/settings/settings-store.js';
+import { RollCallStore } from '../features/sync/roll-call-store.js';
+import { SyncService } from '../features/sync/sync-service.js';
 
 /**
  * Everything the elements reach outside themselves through. Elements receive it as a property and
@@ -25,6 +27,10 @@ export interface AppServices {
   readonly directory: DirectoryStore;
   readonly playbooks: PlaybookStore;
   readonly log: LogStore;
+  /** Signing and exchanging the cell's shared records (log, ticks, roll-call) in the room. */
+  readonly sync: SyncService;
+  /** The roll-call ("Appel"): who is there, reachable, unavailable or in need of help. */
+  readonly rollCall: RollCallStore;
   readonly storage: StorageService;
   readonly network: NetworkService;
   readonly install: InstallService;
@@ -46,15 +52,18 @@ export function createAppServices(options: ServiceOptions = {}): AppServices {
   const settings = new SettingsStore(database);
   const log = new LogStore(database, settings);
   const kit = new KitSummaryStore(database);
+  const crisisKit = new KitService(database, kit);
   return {
     appVersion: options.appVersion ?? __TOCSIN_VERSION__,
     database,
     settings,
     kit,
-    crisisKit: new KitService(database, kit),
+    crisisKit,
     directory: new DirectoryStore(database),
     playbooks: new PlaybookStore(database, log),
     log,
+    sync: new SyncService(database, log, settings, crisisKit),
+    rollCall: new RollCallStore(database, kit, log),
     storage,
     network: new NetworkService(),
     // Installing is one of the two moments Tocsin asks the browser to keep its data.

@@ -3,6 +3,7 @@
 // is to be signed or the crisis room opens.
 import type { DatabaseService } from '../../app/database-service.js';
 import { Observable } from '../../app/observable.js';
+import type { KitIntegrity } from '../kit/kit-integrity.js';
 import type { KitService } from '../kit/kit-service.js';
 import type { LogStore } from '../log/log-store.js';
 import type { SettingsStore } from '../settings/settings-store.js';
@@ -26,6 +27,8 @@ export class SyncService {
   /** What the screens show: peers in sync, records waiting, last arrivals, rejections. */
   readonly status = new Observable<SyncStatus>(INITIAL_SYNC_STATUS);
   private runtime?: Promise<SyncRuntime | undefined>;
+  /** The verification the runtime was made from. */
+  private runtimeKit?: KitIntegrity;
   private statusTimer?: ReturnType<typeof setTimeout>;
 
   constructor(
@@ -35,11 +38,7 @@ export class SyncService {
     private readonly kit: KitService,
   ) {
     // Every change written here is signed and pushed as soon as it is stored.
-    log.changes.subscribe(() => void this.flush());
-    // A new kit may name another member or other members: start again from it.
-    kit.integrity.subscribe(() => {
-      this.runtime = undefined;
-    });
+    log.changes.subscribe(() => void this.flush().catch(() => undefined));
   }
 
   /** Signs what is queued and sends it to the room when in it; a no-op until enrolled. */
@@ -74,6 +73,11 @@ export class SyncService {
   }
 
   private loadRuntime(): Promise<SyncRuntime | undefined> {
+    // A kit installed since (another member, other members) means starting again from it.
+    const integrity = this.kit.integrity.value;
+    if (this.runtimeKit && integrity.state === 'verified' && integrity !== this.runtimeKit) {
+      this.runtime = undefined;
+    }
     this.runtime ??= this.createRuntime().catch((error: unknown) => {
       this.runtime = undefined;
       throw error;
@@ -83,6 +87,7 @@ export class SyncService {
 
   private async createRuntime(): Promise<SyncRuntime | undefined> {
     const identity = await this.kit.syncIdentity();
+    this.runtimeKit = this.kit.integrity.value;
     if (!identity) {
       // Not enrolled (or the kit failed its check): changes wait in the outbox until it is.
       this.runtime = undefined;
