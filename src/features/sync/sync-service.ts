@@ -7,6 +7,7 @@ import type { KitIntegrity } from '../kit/kit-integrity.js';
 import type { KitService } from '../kit/kit-service.js';
 import type { LogStore } from '../log/log-store.js';
 import type { SettingsStore } from '../settings/settings-store.js';
+import type { Equivocation, Rejection } from './model.js';
 import type { SyncEngine, SyncTransport } from './sync-engine.js';
 import type { SyncRuntime } from './sync-runtime.js';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from './sync-status.js';
@@ -53,6 +54,17 @@ export class SyncService {
   async refresh(): Promise<void> {
     const runtime = await this.loadRuntime();
     if (runtime) this.status.set(await runtime.status());
+  }
+
+  /** The records kept out of the log (latest first) and the proofs of equivocation, to show. */
+  async problems(): Promise<{ rejections: Rejection[]; equivocations: Equivocation[] }> {
+    const { RecordStore } = await import('./record-store.js');
+    const store = new RecordStore(this.database);
+    const [rejections, equivocations] = await Promise.all([
+      store.rejections(),
+      store.equivocations(),
+    ]);
+    return { rejections, equivocations };
   }
 
   /** Joins the exchange over a room's data; undefined when this device cannot sign. */
