@@ -70,7 +70,13 @@ export class SyncEngine {
   /** Joins the exchange: tells everyone what this device holds and asks them the same. */
   start(): void {
     this.enqueue(() => this.sendHello(true));
-    this.retryTimer = setInterval(() => this.enqueue(() => this.askForMissing()), 5_000);
+    // Now and then, say what is held again and re-ask what is still missing: a message lost in
+    // a reconnection must not leave a device behind until someone writes something new.
+    let ticks = 0;
+    this.retryTimer = setInterval(() => {
+      ticks += 1;
+      this.enqueue(() => (ticks % 4 === 0 ? this.sendHello(false) : this.askForMissing()));
+    }, 5_000);
   }
 
   stop(): void {
