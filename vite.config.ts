@@ -12,17 +12,20 @@ const csp = contentSecurityPolicy({ livekitUrls: livekitUrlsFromEnv(process.env)
 // `npm run bench` builds the app with extra pages, each in a build of its own so that one never
 // changes how the other's chunks are split: a blank page (TOCSIN_BENCH_BASELINE=1) to time the
 // offline launch against, served by the same service worker; and the lab (TOCSIN_BENCH_LAB=1),
-// where test/bench/crisis-data.bench.mjs runs the app's modules.
+// where test/bench/crisis-data.bench.mjs runs the app's modules, and the sync lab, which writes a
+// long log into the app's own database for the sync tests and bench.
 const benchPages: Record<string, string> = {
   ...(process.env.TOCSIN_BENCH_BASELINE === '1' ? { blank: 'test/bench/blank.html' } : {}),
-  ...(process.env.TOCSIN_BENCH_LAB === '1' ? { lab: 'test/bench/lab.html' } : {}),
+  ...(process.env.TOCSIN_BENCH_LAB === '1'
+    ? { lab: 'test/bench/lab.html', syncLab: 'test/bench/sync-lab.html' }
+    : {}),
 };
 /**
  * Lit, idb and the app's shell, shared UI, database and home page: the start-up chunk. The
  * pages' messages (src/app/i18n/page*) load with the pages.
  */
 const SHELL_MODULES =
-  /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|idb)\/|\/src\/app\/(?!i18n\/page)|\/src\/db\/|\/src\/ui\/(tokens|icons|tocsin-empty-state)|\/src\/features\/home\/|\/src\/features\/kit\/(kit-summary-store|kit-service|enrollment-link)\.ts|\/src\/features\/settings\/settings-store|\/src\/features\/log\/quick-entry-event|\/src\/features\/crisis\//;
+  /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/|\/src\/app\/(?!i18n\/page|launch-database|database-service|observable)|\/src\/ui\/(tokens|icons|tocsin-empty-state)|\/src\/features\/home\/|\/src\/features\/kit\/(kit-summary-store|kit-service)\.ts|\/src\/features\/settings\/settings-store|\/src\/features\/log\/quick-entry-event|\/src\/features\/crisis\//;
 
 /**
  * Writes the Content Security Policy into index.html, right after the charset and before any script,
@@ -40,6 +43,26 @@ function cspMetaTag(): Plugin {
           charset,
           `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`,
         );
+      },
+    },
+  };
+}
+
+function preloadBootChunk(): Plugin {
+  return {
+    name: 'tocsin-preload-boot',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (!ctx.bundle || !ctx.chunk) return html;
+        const tags = [];
+        for (const file of ctx.chunk.dynamicImports) {
+          const chunk = ctx.bundle[file];
+          if (chunk?.type === 'chunk' && chunk.moduleIds.some((id) => id.endsWith('/src/app/boot.ts'))) {
+            tags.push({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: '/' + file }, injectTo: 'head' as const });
+          }
+        }
+        return { html, tags };
       },
     },
   };
@@ -71,6 +94,7 @@ export default defineConfig({
   worker: { format: 'es' },
   plugins: [
     cspMetaTag(),
+    preloadBootChunk(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'sw',

@@ -109,6 +109,11 @@ export class SyncEngine {
     this.enqueue(() => this.handle(text, from));
   }
 
+  /** Tells everyone what this device holds now, so they fetch what they lack. */
+  announce(): void {
+    this.enqueue(() => this.sendHello(false));
+  }
+
   /** New records of this device's own chain: pushed to everyone present. */
   pushOwn(records: readonly StoredRecord[]): void {
     if (records.length === 0) return;

@@ -9,6 +9,9 @@ import { RecordStore } from './record-store.js';
 import { SyncEngine, type SyncTransport } from './sync-engine.js';
 import type { PeerSync, SyncStatus } from './sync-status.js';
 
+/** Most records pushed at once to everyone; more are announced and fetched. */
+const PUSH_LIMIT = 100;
+
 /** What the runtime tells the service. */
 export interface RuntimeListener {
   merged(result: MergeResult): void;
@@ -51,7 +54,11 @@ export class SyncRuntime {
   /** Signs what is queued and pushes it to the room when in it. */
   async sealAndPush(): Promise<void> {
     const sealed = await this.journal.sealQueued();
-    this.engine?.pushOwn(sealed);
+    if (sealed.length === 0) return;
+    // A few new records go to everyone at once; a backlog (a long time offline) is announced, and
+    // each device fetches it window by window, flow-controlled like any catch-up.
+    if (sealed.length <= PUSH_LIMIT) this.engine?.pushOwn(sealed);
+    else this.engine?.announce();
   }
 
   /** Starts the exchange over a room's transport; returns the engine's inbox. */

@@ -3,6 +3,7 @@
 // is to be signed or the crisis room opens.
 import type { DatabaseService } from '../../app/database-service.js';
 import { Observable } from '../../app/observable.js';
+import { STORE } from '../../db/schema.js';
 import type { KitIntegrity } from '../kit/kit-integrity.js';
 import type { KitService } from '../kit/kit-service.js';
 import type { LogStore } from '../log/log-store.js';
@@ -50,10 +51,21 @@ export class SyncService {
     this.refreshSoon();
   }
 
-  /** Reads the status again now (a page opening). */
+  /** Reads the status again now (a page opening), signing first what is still queued. */
   async refresh(): Promise<void> {
     const runtime = await this.loadRuntime();
-    if (runtime) this.status.set(await runtime.status());
+    if (!runtime) {
+      this.status.set({ ...INITIAL_SYNC_STATUS, waiting: await this.queuedCount() });
+      return;
+    }
+    await runtime.sealAndPush();
+    this.status.set(await runtime.status());
+  }
+
+  /** Changes queued on a device that cannot sign yet (not enrolled). */
+  private async queuedCount(): Promise<number> {
+    const db = await this.database.db();
+    return db.count(STORE.syncOutbox);
   }
 
   /** The records kept out of the log (latest first) and the proofs of equivocation, to show. */
