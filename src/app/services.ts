@@ -1,6 +1,7 @@
 import { DatabaseService } from './database-service.js';
 import { detectInstallEnvironment, InstallService } from './install-service.js';
 import { NetworkService } from './network-service.js';
+import { Observable } from './observable.js';
 import { StorageService } from './storage-service.js';
 import { UpdateService } from './update-service.js';
 import { DirectoryStore } from '../features/directory/directory-store.js';
@@ -31,6 +32,8 @@ export interface AppServices {
   readonly sync: SyncService;
   /** The roll-call ("Appel"): who is there, reachable, unavailable or in need of help. */
   readonly rollCall: RollCallStore;
+  /** True while this app is in the crisis room's call (which goes on across pages). */
+  readonly callActive: Observable<boolean>;
   readonly storage: StorageService;
   readonly network: NetworkService;
   readonly install: InstallService;
@@ -64,6 +67,7 @@ export function createAppServices(options: ServiceOptions = {}): AppServices {
     log,
     sync: new SyncService(database, log, settings, crisisKit),
     rollCall: new RollCallStore(database, kit, log),
+    callActive: new Observable(false),
     storage,
     network: new NetworkService(),
     // Installing is one of the two moments Tocsin asks the browser to keep its data.

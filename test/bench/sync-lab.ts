@@ -3,9 +3,20 @@
 // outbox as LogStore.append, so that the app then signs and shares it like any entries written
 // on this device. Writing 20,000 entries one append at a time would take minutes; one
 // transaction takes seconds. Used by test/e2e/sync.test.mjs and test/bench/sync.bench.mjs.
+import { Room, RoomEvent } from 'livekit-client';
 import { DatabaseService } from '../../src/app/database-service.js';
 import { STORE } from '../../src/db/schema.js';
+import { createE2EEWorker } from '../../src/features/call/e2ee.js';
+import { RoomKeyProvider } from '../../src/features/call/room-key-provider.js';
+import { fromBase64Url } from '../../src/features/kit/format/bytes.js';
+import { importKitKey, parseKitKey } from '../../src/features/kit/format/kit-container.js';
+import { openKitFile } from '../../src/features/kit/format/kit-open.js';
+import { readEnrollmentLink } from '../../src/features/kit/enrollment-link.js';
 import { SettingsStore } from '../../src/features/settings/settings-store.js';
+import type { SyncRecord } from '../../src/features/sync/model.js';
+import { recordHash, type UnsignedRecord } from '../../src/features/sync/record-bytes.js';
+import { createRecordSigner, type RecordSigner } from '../../src/features/sync/record-signature.js';
+import { SYNC_TOPIC } from '../../src/features/sync/sync-protocol.js';
 import { generateLogEntries, LOG_FIXTURE_CRISIS_NAME, LOG_FIXTURE_START } from '../fixtures/log.js';
 import { createRandom } from '../fixtures/random.js';
 
@@ -18,6 +29,22 @@ export interface TocsinSyncLab {
   seed(count: number, seed: number): Promise<{ crisisId: string }>;
   /** What the app's database holds: signed records, log entries, queued changes. */
   counts(): Promise<{ records: number; entries: number; outbox: number }>;
+
+  /**
+   * A rogue member: joins the crisis room with the kit of an enrollment link (its token, room
+   * secret and member key) from a bare livekit-client Room, to speak the sync protocol directly
+   * — and to misbehave in ways the app never would.
+   */
+  rogueJoin(link: string): Promise<{ identity: string }>;
+  /** Sends one sync message (any JSON) to everyone in the room. */
+  rogueSend(message: unknown): Promise<void>;
+  /** The sync messages the rogue received and could read, parsed. */
+  rogueReceived(): unknown[];
+  /** Bytes of data-channel messages that reached the rogue, decrypted or not. */
+  rogueWireBytes(): number;
+  /** Records of the rogue's own chain, signed with its member key, one per body given. */
+  rogueChain(bodies: unknown[], firstSeq: number, prev: string): Promise<SyncRecord[]>;
+  rogueLeave(): Promise<void>;
 }
 
 declare global {
@@ -28,7 +55,7 @@ declare global {
 
 const database = new DatabaseService();
 
-window.tocsinSyncLab = {
+const dataLab = {
   async seed(count, seed) {
     const deviceId = await new SettingsStore(database).deviceId();
     const crisisId = createRandom(seed).uuid();
@@ -60,4 +87,90 @@ window.tocsinSyncLab = {
     ]);
     return { records, entries, outbox };
   },
+} satisfies Partial<TocsinSyncLab>;
+
+let rogue: { room: Room; signer: RecordSigner; device: string; received: unknown[] } | undefined;
+let wireBytes = 0;
+
+// Every data-channel message that reaches this page, counted before livekit-client decrypts it.
+const OriginalPeerConnection = window.RTCPeerConnection;
+window.RTCPeerConnection = class extends OriginalPeerConnection {
+  constructor(configuration?: RTCConfiguration) {
+    super(configuration);
+    this.addEventListener('datachannel', ({ channel }) => {
+      channel.addEventListener('message', ({ data }: MessageEvent) => {
+        wireBytes += data instanceof ArrayBuffer ? data.byteLength : String(data).length;
+      });
+    });
+  }
 };
+
+const rogueLab = {
+  async rogueJoin(link: string) {
+    const { kitUrl, kitKey } = readEnrollmentLink(link) ?? {};
+    if (!kitUrl || !kitKey) throw new Error('not an enrollment link');
+    const file = new Uint8Array(await (await fetch(kitUrl)).arrayBuffer());
+    const kit = await openKitFile(file, await importKitKey(parseKitKey(kitKey)));
+    const { room: where, member } = kit.content;
+    const keyProvider = new RoomKeyProvider();
+    const room = new Room({ encryption: { keyProvider, worker: createE2EEWorker() } });
+    keyProvider.setRoomKey(
+      await crypto.subtle.importKey(
+        'raw',
+        fromBase64Url(where.e2eeSecret) as Uint8Array<ArrayBuffer>,
+        'HKDF',
+        false,
+        ['deriveBits', 'deriveKey'],
+      ),
+    );
+    const received: unknown[] = [];
+    room.registerTextStreamHandler(SYNC_TOPIC, (reader) => {
+      void reader.readAll().then((text) => received.push(JSON.parse(text)));
+    });
+    await room.setE2EEEnabled(true);
+    await room.connect(where.livekitUrl, member.livekitToken);
+    const signer = await createRecordSigner(member.id, member.signingKey.secretKey);
+    rogue = { room, signer, device: 'rogue-device', received };
+    await new Promise<void>((resolve) => {
+      if (room.isE2EEEnabled) return resolve();
+      room.once(RoomEvent.ParticipantEncryptionStatusChanged, () => resolve());
+    });
+    return { identity: member.id };
+  },
+
+  async rogueSend(message: unknown) {
+    if (!rogue) throw new Error('rogueJoin() first');
+    await rogue.room.localParticipant.sendText(JSON.stringify(message), { topic: SYNC_TOPIC });
+  },
+
+  rogueReceived: () => rogue?.received ?? [],
+
+  rogueWireBytes: () => wireBytes,
+
+  async rogueChain(bodies: unknown[], firstSeq: number, prev: string) {
+    if (!rogue) throw new Error('rogueJoin() first');
+    const records: SyncRecord[] = [];
+    let seq = firstSeq;
+    for (const body of bodies) {
+      const unsigned = {
+        author: rogue.signer.memberId,
+        device: rogue.device,
+        seq,
+        prev,
+        at: new Date().toISOString(),
+        body,
+      } as UnsignedRecord;
+      records.push({ ...unsigned, sig: await rogue.signer.sign(unsigned) });
+      prev = await recordHash(unsigned);
+      seq += 1;
+    }
+    return records;
+  },
+
+  async rogueLeave() {
+    await rogue?.room.disconnect();
+    rogue = undefined;
+  },
+} satisfies Partial<TocsinSyncLab>;
+
+window.tocsinSyncLab = { ...dataLab, ...rogueLab } satisfies TocsinSyncLab;

@@ -7,9 +7,10 @@ import type { Contact } from '../directory/contact.js';
 import type { VerifiedRoomAccess } from '../kit/kit-service.js';
 import { t } from './call-messages.js';
 import { cellMembersToCall, directoryMembersOf } from './call-participants.js';
+import { currentCall, ensureCall, releaseIdleCall } from './active-call.js';
 import {
-  CallSession,
   type CallProblem,
+  type CallSession,
   type CallSessionOptions,
   type CallState,
 } from './call-session.js';
@@ -103,6 +104,8 @@ export class TocsinRoomPage extends PageElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('services') && this.services) {
+      // Back on the room page during a call: show the call that went on meanwhile.
+      this.session ??= currentCall();
       this.observer.resubscribe();
       void this.load();
     }
@@ -119,8 +122,8 @@ export class TocsinRoomPage extends PageElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    // The call lives with the page: leaving the page leaves the call.
-    void this.session?.dispose();
+    // A call in progress goes on while the member uses other pages; one that ended is let go.
+    if (this.services) releaseIdleCall(this.services);
     this.session = undefined;
   }
 
@@ -183,7 +186,7 @@ export class TocsinRoomPage extends PageElement {
   private join(options: { audioOnly?: boolean; listenOnly?: boolean } = {}): void {
     if (this._access.state !== 'ready') return;
     if (!this.session) {
-      this.session = new CallSession(this.sessionOptions);
+      this.session = ensureCall(this.services, this.sessionOptions);
       this.observer.resubscribe();
     }
     void this.session.join({
