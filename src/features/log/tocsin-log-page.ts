@@ -9,6 +9,7 @@ import { downloadText, fileDate } from '../../ui/download.js';
 import '../../ui/tocsin-empty-state.js';
 import '../../ui/tocsin-virtual-list.js';
 import { buttons, content, pageFrame, tokens } from '../../ui/tokens.js';
+import '../sync/tocsin-sync-status.js';
 import { PHASE_NAMES, PHASES, type PlaybookItem } from '../playbook/model.js';
 import { doneItemIds, playbookProgress, type PlaybookProgress } from '../playbook/progress.js';
 import type { ChainProblem } from './chain.js';
@@ -237,6 +238,7 @@ export class TocsinLogPage extends PageElement {
 
   private renderOpenCrisis() {
     return html`<h1 tabindex="-1">${t('log.title')}</h1>
+      <tocsin-sync-status .services=${this.services}></tocsin-sync-status>
       ${
         this._crises?.length
           ? nothing
@@ -300,6 +302,7 @@ export class TocsinLogPage extends PageElement {
     const newestFirst = [...this._entries].reverse();
     const crisisQuery = `crisis=${encodeURIComponent(crisis.id)}`;
     return html`<h1 tabindex="-1">${crisis.name}</h1>
+      <tocsin-sync-status .services=${this.services}></tocsin-sync-status>
       <p class="muted">
         ${t('log.startedAt')} : ${fullTime(crisis.startedAt)} ·
         ${t('log.entries', this._entries.length)}

@@ -36,7 +36,9 @@ export const syncEn = {
         : `${count} changes waiting to be sent.`,
   'sync.alone': 'No other member is in the room yet.',
   'sync.allInSync': (count: number) =>
-    count === 1 ? 'In sync with the other member present.' : `In sync with the ${count} members present.`,
+    count === 1
+      ? 'In sync with the other member present.'
+      : `In sync with the ${count} members present.`,
   'sync.catchingUp': (behind: number, total: number) =>
     `Exchanging records with ${behind} of the ${total} members present.`,
   'sync.peers': 'Members in the room',

@@ -1,0 +1,114 @@
+import type { SyncMessages } from './sync.en.js';
+
+export const syncFr: SyncMessages = {
+  'sync.label': 'Partage avec la cellule',
+  'sync.notEnrolled':
+    'Vos modifications restent sur cet appareil tant que le kit de crise n’est pas installé : seuls les membres les partagent.',
+  'sync.connected':
+    'Dans la salle de crise : vos modifications sont partagées avec les membres présents.',
+  'sync.offline':
+    'Hors de la salle de crise : vos modifications sont gardées sur cet appareil et envoyées quand vous la rejoignez.',
+  'sync.joinRoom': 'Rejoindre la salle de crise',
+  'sync.waiting': (count: number) =>
+    count === 0
+      ? 'Rien en attente d’envoi.'
+      : count === 1
+        ? '1 modification en attente d’envoi.'
+        : `${count} modifications en attente d’envoi.`,
+  'sync.alone': 'Aucun autre membre n’est encore dans la salle.',
+  'sync.allInSync': (count: number) =>
+    count === 1
+      ? 'À jour avec l’autre membre présent.'
+      : `À jour avec les ${count} membres présents.`,
+  'sync.catchingUp': (behind: number, total: number) =>
+    `Échange d’enregistrements en cours avec ${behind} des ${total} membres présents.`,
+  'sync.peers': 'Membres dans la salle',
+  'sync.inSync': 'à jour',
+  'sync.toReceive': (count: number) => `${count} à recevoir`,
+  'sync.toSend': (count: number) => `${count} à envoyer`,
+  'sync.lastArrivals': 'Dernier enregistrement de chaque membre',
+  'sync.noArrivals': 'Aucun enregistrement reçu pour l’instant.',
+  'sync.you': (name: string) => `${name} (vous)`,
+  'sync.rejected': (count: number) =>
+    count === 1 ? '1 enregistrement rejeté' : `${count} enregistrements rejetés`,
+  'sync.setAside': (count: number) =>
+    count === 1
+      ? '1 enregistrement reçu en double ou dans le désordre a été mis de côté (habituel sur un réseau faible).'
+      : `${count} enregistrements reçus en double ou dans le désordre ont été mis de côté (habituel sur un réseau faible).`,
+  'sync.details': 'Détails',
+  'sync.equivocation': (name: string) =>
+    `${name} a signé deux enregistrements différents portant le même numéro — ses enregistrements ne sont plus fiables ; prévenez le coordinateur de la cellule de crise.`,
+
+  'sync.problems.title': 'Enregistrements tenus hors de la main courante',
+  'sync.problems.intro':
+    'Tocsin a refusé ces enregistrements à leur arrivée : rien de leur contenu n’est entré dans la main courante. Un enregistrement rejeté signale un appareil modifié ou une attaque ; prévenez le coordinateur de la cellule de crise.',
+  'sync.problems.loading': 'Lecture de la liste…',
+  'sync.problems.none': 'Aucun enregistrement n’a été refusé.',
+  'sync.problems.loadFailed': (reason: string) => `La liste n’a pas pu être lue : ${reason}`,
+  'sync.problems.reason': 'Motif',
+  'sync.problems.from': 'Envoyé par',
+  'sync.problems.author': 'Signé au nom de',
+  'sync.problems.seq': 'Numéro',
+  'sync.problems.at': 'Refusé à',
+  'sync.problems.unknown': 'inconnu',
+  'sync.problems.more': (count: number) =>
+    count === 1
+      ? '1 refus plus ancien n’est pas affiché.'
+      : `${count} refus plus anciens ne sont pas affichés.`,
+  'sync.problems.close': 'Fermer',
+  'sync.reason.malformed': 'Illisible : ce n’est pas un enregistrement valide',
+  'sync.reason.unknown-author': 'Signé par quelqu’un qui n’est pas membre de l’annuaire signé',
+  'sync.reason.forged': 'Sa signature ne correspond pas : falsifié ou modifié',
+  'sync.reason.broken-chain':
+    'Ne fait pas suite à l’enregistrement précédent du membre : modifié ou inséré',
+  'sync.reason.equivocation': 'Un second enregistrement, différent, avec un numéro déjà utilisé',
+  'sync.reason.replayed': 'Déjà reçu : une copie, mise de côté',
+  'sync.reason.out-of-order': 'Arrivé avant les enregistrements qui le précèdent',
+
+  'rollcall.loading': 'Ouverture de l’appel…',
+  'rollcall.loadFailed': (reason: string) => `L’appel n’a pas pu être lu : ${reason}`,
+  'rollcall.notEnrolled.title': 'Seuls les membres de la cellule de crise répondent à l’appel',
+  'rollcall.notEnrolled.body':
+    'Chaque réponse est signée avec la clé de membre de votre kit de crise. Installez votre kit sur cet appareil pour participer.',
+  'rollcall.notEnrolled.action': 'Installer le kit de crise',
+  'rollcall.empty.title': 'Aucun appel pour l’instant',
+  'rollcall.empty.body':
+    'Lancez un appel pour savoir aussitôt qui est sur site, qui peut aider à distance, qui est indisponible et qui a besoin d’aide. Chaque membre répond d’un seul appui.',
+  'rollcall.start': 'Lancer un appel',
+  'rollcall.startNew': 'Lancer un nouvel appel',
+  'rollcall.startFailed': (reason: string) => `L’appel n’a pas pu être lancé : ${reason}`,
+  'rollcall.confirm.title': 'Lancer un nouvel appel ?',
+  'rollcall.confirm.body':
+    'Le tableau repart de zéro et chaque membre répond à nouveau. Les réponses à l’appel en cours restent enregistrées.',
+  'rollcall.confirm.cancel': 'Annuler',
+  'rollcall.confirm.start': 'Lancer le nouvel appel',
+  'rollcall.current': 'Appel en cours',
+  'rollcall.started': (time: string, name: string) => `Lancé à ${time} par ${name}`,
+  'rollcall.yourAnswer': 'Votre réponse',
+  'rollcall.yourAnswerHint': 'Un seul appui. Vous pouvez la changer à tout moment.',
+  'rollcall.answered': (status: string, time: string) =>
+    `Votre réponse « ${status} » est enregistrée (${time}).`,
+  'rollcall.answerFailed': (reason: string) =>
+    `Votre réponse n’a pas pu être enregistrée : ${reason}`,
+  'rollcall.status.present': 'Présent·e sur site',
+  'rollcall.status.remote': 'Disponible à distance',
+  'rollcall.status.unavailable': 'Indisponible',
+  'rollcall.status.help': 'Besoin d’aide',
+  'rollcall.board': 'Réponses',
+  'rollcall.count': (answered: number, total: number) =>
+    answered <= 1
+      ? `${answered} membre sur ${total} a répondu.`
+      : `${answered} membres sur ${total} ont répondu.`,
+  'rollcall.helpAlert': (names: string) => `Besoin d’aide : ${names}`,
+  'rollcall.noAnswers': 'Personne n’a encore répondu.',
+  'rollcall.notAnswered': 'Pas encore de réponse',
+  'rollcall.everyoneAnswered': 'Tous les membres ont répondu.',
+  'rollcall.you': (name: string) => `${name} (vous)`,
+  'rollcall.call': 'Appeler',
+  'rollcall.sms': 'SMS',
+  'rollcall.callLabel': (name: string, number: string) => `Appeler ${name}, ${number}`,
+  'rollcall.smsLabel': (name: string, number: string) => `SMS à ${name}, ${number}`,
+  'rollcall.smsBody': (time: string) =>
+    `Appel de ${time} : merci de répondre dans Tocsin (présent·e sur site, disponible à distance, indisponible ou besoin d’aide).`,
+  'rollcall.noPhone': 'Aucun numéro',
+};

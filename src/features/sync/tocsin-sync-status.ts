@@ -1,0 +1,484 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { describeError } from '../../app/database-service.js';
+import { LocaleController } from '../../app/i18n/i18n.js';
+import { ObserveController } from '../../app/observable.js';
+import { hrefFor } from '../../app/router.js';
+import type { AppServices } from '../../app/services.js';
+import { dialogStyles } from '../../ui/dialog-styles.js';
+import { buttons, content, tokens } from '../../ui/tokens.js';
+import { logTime } from '../log/log-format.js';
+import type { Rejection } from './model.js';
+import { memberName, signedMembers, type SignedMember } from './roll-call-board.js';
+import { t } from './sync-messages.js';
+import {
+  ALARMING_REASONS,
+  alarmingCount,
+  INITIAL_SYNC_STATUS,
+  type PeerSync,
+  type SyncStatus,
+} from './sync-status.js';
+
+/** The most refusals the dialog lists: enough to see what is going on, light enough to open. */
+const MAX_PROBLEMS_SHOWN = 200;
+
+type ProblemList =
+  | { state: 'loading' }
+  | { state: 'loaded'; rejections: Rejection[] }
+  | { state: 'failed'; reason: string };
+
+/**
+ * Where this device stands in the sharing of the cell's records: in the crisis room exchange or
+ * not, each member present in sync or catching up, the changes waiting to be sent, when each
+ * member's latest record arrived, the records refused (listed in a dialog) and any member caught
+ * signing two different records with the same number.
+ *
+ * For end-to-end tests the host carries `data-enrolled` ("true"/"false"), `data-connected`
+ * ("true", absent when not in the exchange), `data-waiting`, `data-rejected` (the alarming
+ * refusals), `data-in-sync` and `data-equivocators` (comma-separated member ids, sorted).
+ */
+@customElement('tocsin-sync-status')
+export class TocsinSyncStatus extends LitElement {
+  static override styles = [
+    tokens,
+    buttons,
+    content,
+    dialogStyles,
+    css`
+      :host {
+        display: block;
+        margin: 0 0 var(--tocsin-gap);
+      }
+
+      .sync {
+        padding: 0.75rem 1rem;
+        border: 1px solid var(--tocsin-border);
+        border-radius: var(--tocsin-radius);
+        background: var(--tocsin-surface);
+        font-size: 0.9375rem;
+      }
+
+      .sync p {
+        margin: 0 0 0.25rem;
+      }
+
+      .connection {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 0.75rem;
+      }
+
+      .connection p {
+        flex: 1 1 16rem;
+        font-weight: 600;
+      }
+
+      .dot {
+        flex: none;
+        width: 0.75rem;
+        height: 0.75rem;
+        border-radius: 50%;
+        background: var(--tocsin-muted);
+      }
+
+      .dot.on {
+        background: var(--tocsin-ok);
+      }
+
+      .button {
+        font-size: 0.9375rem;
+      }
+
+      .button.danger {
+        border-color: var(--tocsin-danger);
+        background: var(--tocsin-danger);
+      }
+
+      .problems-line {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 0.75rem;
+        margin-top: 0.5rem;
+      }
+
+      .problems-line p {
+        flex: 1 1 14rem;
+        color: var(--tocsin-muted);
+      }
+
+      ul.peers {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 1.25rem;
+        list-style: none;
+        margin: 0.25rem 0 0;
+        padding: 0;
+      }
+
+      .peer-state {
+        color: var(--tocsin-muted);
+        font-variant-numeric: tabular-nums;
+      }
+
+      .peer-state.in-sync {
+        color: var(--tocsin-ok);
+      }
+
+      details {
+        margin-top: 0.25rem;
+      }
+
+      summary {
+        display: flex;
+        align-items: center;
+        min-height: var(--tocsin-touch);
+        cursor: pointer;
+        color: var(--tocsin-muted);
+      }
+
+      details ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+
+      details li,
+      ul.peers li {
+        overflow-wrap: anywhere;
+      }
+
+      time {
+        font-variant-numeric: tabular-nums;
+      }
+
+      .equivocation {
+        margin: 0 0 0.5rem;
+        padding: 0.75rem 1rem;
+        border: 2px solid var(--tocsin-danger);
+        border-radius: var(--tocsin-radius);
+        color: var(--tocsin-danger);
+        background: var(--tocsin-surface);
+        font-weight: 600;
+      }
+
+      .equivocation p {
+        margin: 0;
+      }
+
+      .equivocation p + p {
+        margin-top: 0.5rem;
+      }
+
+      ol.rejections {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+
+      ol.rejections li {
+        padding: 0.75rem 0;
+        border-top: 1px solid var(--tocsin-border);
+      }
+
+      ol.rejections li.alarming .reason {
+        color: var(--tocsin-danger);
+      }
+
+      .reason {
+        font-weight: 700;
+        margin: 0 0 0.25rem;
+      }
+
+      @media print {
+        :host {
+          display: none;
+        }
+      }
+    `,
+  ];
+
+  /** The app's services: the sync's status and problems, and the directory for names. */
+  @property({ attribute: false }) services!: AppServices;
+
+  @state() private _members: readonly SignedMember[] = [];
+  @state() private _selfId?: string;
+  @state() private _problems: ProblemList = { state: 'loading' };
+  @query('dialog') private dialog!: HTMLDialogElement;
+
+  protected readonly locale = new LocaleController(this);
+  protected readonly observer = new ObserveController(this, () =>
+    this.services ? [this.services.sync.status] : [],
+  );
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back on a page: the exchange may have moved on while no one was looking. The first
+    // connection is left to willUpdate, which reads it with the services.
+    if (this.services && this.hasUpdated) this.refresh();
+  }
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('services') && this.services) {
+      this.observer.resubscribe();
+      this.refresh();
+      void this.loadMembers();
+    }
+  }
+
+  override updated(): void {
+    const status = this.status();
+    this.dataset['enrolled'] = String(status.enrolled);
+    if (status.connected) this.dataset['connected'] = 'true';
+    else delete this.dataset['connected'];
+    this.dataset['waiting'] = String(status.waiting);
+    this.dataset['rejected'] = String(alarmingCount(status));
+    this.dataset['inSync'] = status.peers
+      .filter(isInSync)
+      .map((peer) => peer.identity)
+      .sort()
+      .join(',');
+    this.dataset['equivocators'] = [...status.equivocators].sort().join(',');
+  }
+
+  /** Opens the list of refused records. */
+  async openProblems(): Promise<void> {
+    this._problems = { state: 'loading' };
+    await this.updateComplete;
+    if (!this.dialog.open) this.dialog.showModal();
+    try {
+      const { rejections } = await this.services.sync.problems();
+      this._problems = { state: 'loaded', rejections };
+    } catch (error) {
+      this._problems = { state: 'failed', reason: describeError(error) };
+    }
+  }
+
+  private status(): SyncStatus {
+    return this.services?.sync.status.value ?? INITIAL_SYNC_STATUS;
+  }
+
+  private refresh(): void {
+    void this.services.sync.refresh().catch(() => undefined);
+  }
+
+  private async loadMembers(): Promise<void> {
+    const services = this.services;
+    try {
+      const [contacts, kit] = await Promise.all([
+        services.directory.list(),
+        services.kit.loadInstalledKit(),
+      ]);
+      if (services !== this.services) return;
+      this._members = signedMembers(contacts);
+      this._selfId = kit?.member.id;
+    } catch {
+      // Without the directory, members show as their ids; the shell's banner says why.
+    }
+  }
+
+  private name(id: string): string {
+    const name = memberName(id, this._members);
+    return id === this._selfId ? t('sync.you', name) : name;
+  }
+
+  override render() {
+    const status = this.status();
+    return html`${this.renderEquivocators(status)}
+      <section class="sync" aria-label=${t('sync.label')}>
+        <div role="status" aria-live="polite">${this.renderSummary(status)}</div>
+        ${this.renderPeers(status)} ${this.renderRejected(status)} ${this.renderArrivals(status)}
+      </section>
+      ${this.renderDialog()}`;
+  }
+
+  private renderEquivocators(status: SyncStatus) {
+    if (status.equivocators.length === 0) return nothing;
+    return html`<div class="equivocation" role="alert">
+      ${status.equivocators.map(
+        (id) => html`<p data-equivocator=${id}>${t('sync.equivocation', this.name(id))}</p>`,
+      )}
+    </div>`;
+  }
+
+  /** What the live region says: coarse enough that a catch-up does not chatter. */
+  private renderSummary(status: SyncStatus) {
+    if (!status.enrolled) {
+      return html`<div class="connection">
+          <span class="dot" aria-hidden="true"></span>
+          <p>${t('sync.notEnrolled')}</p>
+        </div>
+        ${status.waiting > 0 ? html`<p>${t('sync.waiting', status.waiting)}</p>` : nothing}`;
+    }
+    const behind = status.peers.filter((peer) => !isInSync(peer)).length;
+    const peersLine = !status.connected
+      ? ''
+      : status.peers.length === 0
+        ? t('sync.alone')
+        : behind === 0
+          ? t('sync.allInSync', status.peers.length)
+          : t('sync.catchingUp', behind, status.peers.length);
+    return html`<div class="connection">
+        <span class="dot ${status.connected ? 'on' : ''}" aria-hidden="true"></span>
+        <p>${status.connected ? t('sync.connected') : t('sync.offline')}</p>
+        ${
+          status.connected
+            ? nothing
+            : html`<a class="button secondary" href=${hrefFor('room')}>${t('sync.joinRoom')}</a>`
+        }
+      </div>
+      <p>${peersLine} ${t('sync.waiting', status.waiting)}</p>`;
+  }
+
+  private renderPeers(status: SyncStatus) {
+    if (!status.connected || status.peers.length === 0) return nothing;
+    const peers = [...status.peers].sort((a, b) =>
+      this.name(a.identity).localeCompare(this.name(b.identity)),
+    );
+    return html`<ul class="peers" aria-label=${t('sync.peers')}>
+      ${peers.map(
+        (peer) =>
+          html`<li data-peer=${peer.identity} data-in-sync=${isInSync(peer) ? 'true' : 'false'}>
+            ${this.name(peer.identity)} —
+            <span class="peer-state ${isInSync(peer) ? 'in-sync' : ''}">${peerState(peer)}</span>
+          </li>`,
+      )}
+    </ul>`;
+  }
+
+  private renderRejected(status: SyncStatus) {
+    const alarming = alarmingCount(status);
+    const setAside = Object.entries(status.rejected)
+      .filter(([reason]) => !(ALARMING_REASONS as readonly string[]).includes(reason))
+      .reduce((sum, [, count]) => sum + (count ?? 0), 0);
+    if (alarming === 0 && setAside === 0) return nothing;
+    return html`<div class="problems-line">
+      ${
+        alarming > 0
+          ? html`<button
+              class="button danger"
+              data-action="show-rejected"
+              aria-haspopup="dialog"
+              @click=${() => void this.openProblems()}
+            >
+              ${t('sync.rejected', alarming)}
+            </button>`
+          : nothing
+      }
+      ${setAside > 0 ? html`<p>${t('sync.setAside', setAside)}</p>` : nothing}
+      ${
+        alarming === 0
+          ? html`<button
+              class="button secondary"
+              data-action="show-rejected"
+              aria-haspopup="dialog"
+              @click=${() => void this.openProblems()}
+            >
+              ${t('sync.details')}
+            </button>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private renderArrivals(status: SyncStatus) {
+    if (!status.enrolled) return nothing;
+    const arrivals = [...status.lastArrival].sort((a, b) => (a.at < b.at ? 1 : -1));
+    return html`<details>
+      <summary>${t('sync.lastArrivals')}</summary>
+      ${
+        arrivals.length === 0
+          ? html`<p>${t('sync.noArrivals')}</p>`
+          : html`<ul>
+              ${arrivals.map(
+                (arrival) =>
+                  html`<li data-arrival=${arrival.member}>
+                    ${this.name(arrival.member)} —
+                    <time datetime=${arrival.at}>${logTime(arrival.at)}</time>
+                  </li>`,
+              )}
+            </ul>`
+      }
+    </details>`;
+  }
+
+  private renderDialog() {
+    return html`<dialog aria-labelledby="problems-title">
+      <h2 id="problems-title">${t('sync.problems.title')}</h2>
+      <p>${t('sync.problems.intro')}</p>
+      ${this.renderProblemList()}
+      <div class="actions">
+        <button class="button secondary" @click=${() => this.dialog.close()}>
+          ${t('sync.problems.close')}
+        </button>
+      </div>
+    </dialog>`;
+  }
+
+  private renderProblemList() {
+    const problems = this._problems;
+    if (problems.state === 'loading') {
+      return html`<p role="status">${t('sync.problems.loading')}</p>`;
+    }
+    if (problems.state === 'failed') {
+      return html`<p class="error" role="alert">
+        ${t('sync.problems.loadFailed', problems.reason)}
+      </p>`;
+    }
+    if (problems.rejections.length === 0) return html`<p>${t('sync.problems.none')}</p>`;
+    // The refusals that point at an attack come before ordinary network noise, latest first.
+    const isAlarming = (rejection: Rejection) => ALARMING_REASONS.includes(rejection.reason);
+    const ordered = [
+      ...problems.rejections.filter(isAlarming),
+      ...problems.rejections.filter((rejection) => !isAlarming(rejection)),
+    ];
+    const shown = ordered.slice(0, MAX_PROBLEMS_SHOWN);
+    const unknown = t('sync.problems.unknown');
+    return html`<ol class="rejections">
+        ${shown.map(
+          (rejection) =>
+            html`<li
+              class=${isAlarming(rejection) ? 'alarming' : ''}
+              data-reason=${rejection.reason}
+            >
+              <p class="reason">${t(`sync.reason.${rejection.reason}`)}</p>
+              <dl class="facts">
+                <dt>${t('sync.problems.from')}</dt>
+                <dd>${this.name(rejection.from)}</dd>
+                <dt>${t('sync.problems.author')}</dt>
+                <dd>${rejection.author ? this.name(rejection.author) : unknown}</dd>
+                <dt>${t('sync.problems.seq')}</dt>
+                <dd>${rejection.seq ?? unknown}</dd>
+                <dt>${t('sync.problems.at')}</dt>
+                <dd><time datetime=${rejection.at}>${logTime(rejection.at)}</time></dd>
+              </dl>
+            </li>`,
+        )}
+      </ol>
+      ${
+        ordered.length > shown.length
+          ? html`<p class="muted">${t('sync.problems.more', ordered.length - shown.length)}</p>`
+          : nothing
+      }`;
+  }
+}
+
+/** A member present who holds everything this device holds, and nothing more. */
+function isInSync(peer: PeerSync): boolean {
+  return peer.missingHere === 0 && peer.missingThere === 0;
+}
+
+function peerState(peer: PeerSync): string {
+  if (isInSync(peer)) return t('sync.inSync');
+  const parts: string[] = [];
+  if (peer.missingHere > 0) parts.push(t('sync.toReceive', peer.missingHere));
+  if (peer.missingThere > 0) parts.push(t('sync.toSend', peer.missingThere));
+  return parts.join(' · ');
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tocsin-sync-status': TocsinSyncStatus;
+  }
+}
