@@ -39,6 +39,12 @@ export const PAGES: Record<PageId, PageEntry> = {
     title: 'log.title',
     load: () => import('../features/log/tocsin-log-page.js'),
   },
+  rollcall: {
+    tag: 'tocsin-rollcall-page',
+    navLabel: 'nav.rollcall',
+    title: 'rollcall.title',
+    load: () => import('../features/sync/tocsin-rollcall-page.js'),
+  },
   room: {
     tag: 'tocsin-room-page',
     navLabel: 'nav.room',

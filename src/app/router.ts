@@ -1,5 +1,6 @@
 /** The pages of the app, by hash route. */
-export type PageId = 'home' | 'directory' | 'playbook' | 'log' | 'room' | 'settings' | 'enroll';
+export type PageId =
+  'home' | 'directory' | 'playbook' | 'log' | 'rollcall' | 'room' | 'settings' | 'enroll';
 
 /** Where the address bar points: a page (with its query), or nowhere the app knows. */
 export type Route = { page: PageId; params: URLSearchParams } | { page: 'not-found' };
@@ -9,6 +10,7 @@ const PATHS: Record<string, PageId> = {
   '/directory': 'directory',
   '/playbook': 'playbook',
   '/log': 'log',
+  '/rollcall': 'rollcall',
   '/room': 'room',
   '/settings': 'settings',
   '/enroll': 'enroll',

@@ -17,6 +17,7 @@ const NAV_ORDER = [
   'directory',
   'playbook',
   'log',
+  'rollcall',
   'room',
   'settings',
 ] as const satisfies readonly PageId[];
@@ -101,7 +102,8 @@ export class TocsinApp extends LitElement {
 
       nav ul {
         display: grid;
-        grid-template-columns: repeat(6, 1fr);
+        /* Seven pages share a phone's width: no label may push the bar wider than the screen. */
+        grid-template-columns: repeat(7, minmax(0, 1fr));
         margin: 0;
         padding: 0;
         list-style: none;
@@ -416,6 +418,11 @@ export class TocsinApp extends LitElement {
           .services=${services}
           .params=${route.params}
         ></tocsin-log-page>`;
+      case 'rollcall':
+        return html`<tocsin-rollcall-page
+          .services=${services}
+          .params=${route.params}
+        ></tocsin-rollcall-page>`;
       case 'room':
         return html`<tocsin-room-page
           .services=${services}

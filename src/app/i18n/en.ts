@@ -31,6 +31,7 @@ export const en = {
   'nav.directory': 'Directory',
   'nav.playbook': 'Playbook',
   'nav.log': 'Log',
+  'nav.rollcall': 'Roll-call',
   'nav.room': 'Room',
   'nav.settings': 'Settings',
 
@@ -108,6 +109,8 @@ export const en = {
   'log.title': 'Main courante',
 
   'log.quickEntry': 'Log',
+
+  'rollcall.title': 'Roll-call',
 
   'room.title': 'Crisis room',
   'enroll.title': 'Install the crisis kit',

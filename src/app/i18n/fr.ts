@@ -14,6 +14,7 @@ export const fr: Messages = {
   'nav.directory': 'Annuaire',
   'nav.playbook': 'Plan',
   'nav.log': 'Main courante',
+  'nav.rollcall': 'Appel',
   'nav.room': 'Salle',
   'nav.settings': 'Réglages',
 
@@ -97,6 +98,8 @@ export const fr: Messages = {
   'log.title': 'Main courante',
 
   'log.quickEntry': 'Consigner',
+
+  'rollcall.title': 'Appel',
 
   'room.title': 'Salle de crise',
   'enroll.title': 'Installer le kit de crise',
