@@ -81,16 +81,18 @@ export class TocsinRollcallPage extends PageElement {
         align-items: center;
         justify-content: center;
         gap: 0.5rem;
+        min-width: 0;
         min-height: 4.5rem;
-        padding: 0.5rem 0.75rem;
+        padding: 0.5rem;
         border: 3px solid var(--status-color);
         border-radius: var(--tocsin-radius);
         background: var(--tocsin-surface);
         color: var(--status-color);
         font: inherit;
-        font-size: 1.125rem;
+        font-size: 1.0625rem;
         font-weight: 700;
         text-align: center;
+        hyphens: auto;
         cursor: pointer;
       }
 
@@ -100,11 +102,11 @@ export class TocsinRollcallPage extends PageElement {
       }
 
       .answer .tick {
-        visibility: hidden;
+        display: none;
       }
 
       .answer[aria-pressed='true'] .tick {
-        visibility: visible;
+        display: inline;
       }
 
       .answer.status-unavailable {
@@ -159,6 +161,16 @@ export class TocsinRollcallPage extends PageElement {
       .who {
         flex: 1 1 10rem;
         overflow-wrap: anywhere;
+      }
+
+      ul.board .who {
+        flex-basis: 100%;
+      }
+
+      .answer-line {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0 0.75rem;
       }
 
       .badge {
@@ -427,8 +439,10 @@ export class TocsinRollcallPage extends PageElement {
                     data-status=${row.answer.status}
                   >
                     <span class="who">${name(row.member, row.name)}</span>
-                    <span class="badge">${t(`rollcall.status.${row.answer.status}`)}</span>
-                    <time datetime=${row.answer.at}>${logTime(row.answer.at)}</time>
+                    <span class="answer-line">
+                      <span class="badge">${t(`rollcall.status.${row.answer.status}`)}</span>
+                      <time datetime=${row.answer.at}>${logTime(row.answer.at)}</time>
+                    </span>
                   </li>`,
               )}
             </ul>`

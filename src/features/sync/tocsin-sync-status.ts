@@ -64,13 +64,8 @@ export class TocsinSyncStatus extends LitElement {
 
       .connection {
         display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.5rem 0.75rem;
-      }
-
-      .connection p {
-        flex: 1 1 16rem;
+        align-items: flex-start;
+        gap: 0.625rem;
         font-weight: 600;
       }
 
@@ -78,6 +73,8 @@ export class TocsinSyncStatus extends LitElement {
         flex: none;
         width: 0.75rem;
         height: 0.75rem;
+        /* Centred on the first line of the sentence, however many lines it wraps to. */
+        margin-top: 0.375em;
         border-radius: 50%;
         background: var(--tocsin-muted);
       }
@@ -86,8 +83,13 @@ export class TocsinSyncStatus extends LitElement {
         background: var(--tocsin-ok);
       }
 
+      .detail {
+        padding-left: 1.375rem;
+      }
+
       .button {
         font-size: 0.9375rem;
+        padding: 0 1rem;
       }
 
       .button.danger {
@@ -95,7 +97,8 @@ export class TocsinSyncStatus extends LitElement {
         background: var(--tocsin-danger);
       }
 
-      .problems-line {
+      .actions-row,
+      .set-aside {
         display: flex;
         flex-wrap: wrap;
         align-items: center;
@@ -103,8 +106,9 @@ export class TocsinSyncStatus extends LitElement {
         margin-top: 0.5rem;
       }
 
-      .problems-line p {
+      .set-aside p {
         flex: 1 1 14rem;
+        margin: 0;
         color: var(--tocsin-muted);
       }
 
@@ -114,7 +118,7 @@ export class TocsinSyncStatus extends LitElement {
         gap: 0.25rem 1.25rem;
         list-style: none;
         margin: 0.25rem 0 0;
-        padding: 0;
+        padding: 0 0 0 1.375rem;
       }
 
       .peer-state {
@@ -133,9 +137,18 @@ export class TocsinSyncStatus extends LitElement {
       summary {
         display: flex;
         align-items: center;
+        gap: 0.5rem;
         min-height: var(--tocsin-touch);
         cursor: pointer;
         color: var(--tocsin-muted);
+      }
+
+      summary::before {
+        content: '▸' / '';
+      }
+
+      details[open] summary::before {
+        content: '▾' / '';
       }
 
       details ul {
@@ -288,7 +301,7 @@ export class TocsinSyncStatus extends LitElement {
     return html`${this.renderEquivocators(status)}
       <section class="sync" aria-label=${t('sync.label')}>
         <div role="status" aria-live="polite">${this.renderSummary(status)}</div>
-        ${this.renderPeers(status)} ${this.renderRejected(status)} ${this.renderArrivals(status)}
+        ${this.renderPeers(status)} ${this.renderActions(status)} ${this.renderArrivals(status)}
       </section>
       ${this.renderDialog()}`;
   }
@@ -304,31 +317,27 @@ export class TocsinSyncStatus extends LitElement {
 
   /** What the live region says: coarse enough that a catch-up does not chatter. */
   private renderSummary(status: SyncStatus) {
-    if (!status.enrolled) {
-      return html`<div class="connection">
-          <span class="dot" aria-hidden="true"></span>
-          <p>${t('sync.notEnrolled')}</p>
-        </div>
-        ${status.waiting > 0 ? html`<p>${t('sync.waiting', status.waiting)}</p>` : nothing}`;
-    }
+    const sentence = !status.enrolled
+      ? t('sync.notEnrolled')
+      : status.connected
+        ? t('sync.connected')
+        : t('sync.offline');
     const behind = status.peers.filter((peer) => !isInSync(peer)).length;
-    const peersLine = !status.connected
-      ? ''
-      : status.peers.length === 0
-        ? t('sync.alone')
-        : behind === 0
-          ? t('sync.allInSync', status.peers.length)
-          : t('sync.catchingUp', behind, status.peers.length);
-    return html`<div class="connection">
+    const peersLine =
+      !status.enrolled || !status.connected
+        ? ''
+        : status.peers.length === 0
+          ? t('sync.alone')
+          : behind === 0
+            ? t('sync.allInSync', status.peers.length)
+            : t('sync.catchingUp', behind, status.peers.length);
+    // Not enrolled, nothing can be sent yet: the count matters only once there is one.
+    const waiting = status.enrolled || status.waiting > 0 ? t('sync.waiting', status.waiting) : '';
+    return html`<p class="connection">
         <span class="dot ${status.connected ? 'on' : ''}" aria-hidden="true"></span>
-        <p>${status.connected ? t('sync.connected') : t('sync.offline')}</p>
-        ${
-          status.connected
-            ? nothing
-            : html`<a class="button secondary" href=${hrefFor('room')}>${t('sync.joinRoom')}</a>`
-        }
-      </div>
-      <p>${peersLine} ${t('sync.waiting', status.waiting)}</p>`;
+        <span>${sentence}</span>
+      </p>
+      ${peersLine || waiting ? html`<p class="detail">${peersLine} ${waiting}</p>` : nothing}`;
   }
 
   private renderPeers(status: SyncStatus) {
@@ -347,39 +356,52 @@ export class TocsinSyncStatus extends LitElement {
     </ul>`;
   }
 
-  private renderRejected(status: SyncStatus) {
+  /** Joining the room, and the refused records: kept out of the live region, being controls. */
+  private renderActions(status: SyncStatus) {
+    const join = status.enrolled && !status.connected;
     const alarming = alarmingCount(status);
     const setAside = Object.entries(status.rejected)
       .filter(([reason]) => !(ALARMING_REASONS as readonly string[]).includes(reason))
       .reduce((sum, [, count]) => sum + (count ?? 0), 0);
-    if (alarming === 0 && setAside === 0) return nothing;
-    return html`<div class="problems-line">
+    if (!join && alarming === 0 && setAside === 0) return nothing;
+    return html`<div class="actions-row">
+        ${
+          alarming > 0
+            ? html`<button
+                class="button danger"
+                data-action="show-rejected"
+                aria-haspopup="dialog"
+                @click=${() => void this.openProblems()}
+              >
+                ${t('sync.rejected', alarming)}
+              </button>`
+            : nothing
+        }
+        ${
+          join
+            ? html`<a class="button secondary" href=${hrefFor('room')}>${t('sync.joinRoom')}</a>`
+            : nothing
+        }
+      </div>
       ${
-        alarming > 0
-          ? html`<button
-              class="button danger"
-              data-action="show-rejected"
-              aria-haspopup="dialog"
-              @click=${() => void this.openProblems()}
-            >
-              ${t('sync.rejected', alarming)}
-            </button>`
+        setAside > 0
+          ? html`<div class="set-aside">
+              <p>${t('sync.setAside', setAside)}</p>
+              ${
+                alarming === 0
+                  ? html`<button
+                      class="button secondary"
+                      data-action="show-rejected"
+                      aria-haspopup="dialog"
+                      @click=${() => void this.openProblems()}
+                    >
+                      ${t('sync.details')}
+                    </button>`
+                  : nothing
+              }
+            </div>`
           : nothing
-      }
-      ${setAside > 0 ? html`<p>${t('sync.setAside', setAside)}</p>` : nothing}
-      ${
-        alarming === 0
-          ? html`<button
-              class="button secondary"
-              data-action="show-rejected"
-              aria-haspopup="dialog"
-              @click=${() => void this.openProblems()}
-            >
-              ${t('sync.details')}
-            </button>`
-          : nothing
-      }
-    </div>`;
+      }`;
   }
 
   private renderArrivals(status: SyncStatus) {
