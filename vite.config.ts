@@ -25,7 +25,7 @@ const benchPages: Record<string, string> = {
  * pages' messages (src/app/i18n/page*) load with the pages.
  */
 const SHELL_MODULES =
-  /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/|\/src\/app\/(?!i18n\/page|launch-database|database-service|observable)|\/src\/ui\/(tokens|icons|tocsin-empty-state)|\/src\/features\/home\/|\/src\/features\/kit\/(kit-summary-store|kit-service)\.ts|\/src\/features\/settings\/settings-store|\/src\/features\/log\/quick-entry-event|\/src\/features\/crisis\//;
+  /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|idb)\/|\/src\/app\/(?!i18n\/page)|\/src\/db\/|\/src\/ui\/(tokens|icons|tocsin-empty-state)|\/src\/features\/home\/|\/src\/features\/kit\/(kit-summary-store|kit-service|enrollment-link)\.ts|\/src\/features\/settings\/settings-store|\/src\/features\/log\/quick-entry-event|\/src\/features\/crisis\//;
 
 /**
  * Writes the Content Security Policy into index.html, right after the charset and before any script,
@@ -43,26 +43,6 @@ function cspMetaTag(): Plugin {
           charset,
           `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`,
         );
-      },
-    },
-  };
-}
-
-function preloadBootChunk(): Plugin {
-  return {
-    name: 'tocsin-preload-boot',
-    transformIndexHtml: {
-      order: 'post',
-      handler(html, ctx) {
-        if (!ctx.bundle || !ctx.chunk) return html;
-        const tags = [];
-        for (const file of ctx.chunk.dynamicImports) {
-          const chunk = ctx.bundle[file];
-          if (chunk?.type === 'chunk' && chunk.moduleIds.some((id) => id.endsWith('/src/app/boot.ts'))) {
-            tags.push({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: '/' + file }, injectTo: 'head' as const });
-          }
-        }
-        return { html, tags };
       },
     },
   };
@@ -94,7 +74,6 @@ export default defineConfig({
   worker: { format: 'es' },
   plugins: [
     cspMetaTag(),
-    preloadBootChunk(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'sw',
