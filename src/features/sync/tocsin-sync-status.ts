@@ -428,7 +428,6 @@ export class TocsinSyncStatus extends LitElement {
   private renderDialog() {
     return html`<dialog aria-labelledby="problems-title">
       <h2 id="problems-title">${t('sync.problems.title')}</h2>
-      <p>${t('sync.problems.intro')}</p>
       ${this.renderProblemList()}
       <div class="actions">
         <button class="button secondary" @click=${() => this.dialog.close()}>
@@ -457,7 +456,8 @@ export class TocsinSyncStatus extends LitElement {
     ];
     const shown = ordered.slice(0, MAX_PROBLEMS_SHOWN);
     const unknown = t('sync.problems.unknown');
-    return html`<ol class="rejections">
+    return html`<p>${t('sync.problems.intro')}</p>
+      <ol class="rejections">
         ${shown.map(
           (rejection) =>
             html`<li
