@@ -64,7 +64,6 @@ export const syncEn = {
   'sync.problems.loading': 'Reading the list…',
   'sync.problems.none': 'No record was refused.',
   'sync.problems.loadFailed': (reason: string) => `The list could not be read: ${reason}`,
-  'sync.problems.reason': 'Why',
   'sync.problems.from': 'Sent by',
   'sync.problems.author': 'Signed in the name of',
   'sync.problems.seq': 'Number',

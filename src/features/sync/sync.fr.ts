@@ -45,7 +45,6 @@ export const syncFr: SyncMessages = {
   'sync.problems.loading': 'Lecture de la liste…',
   'sync.problems.none': 'Aucun enregistrement n’a été refusé.',
   'sync.problems.loadFailed': (reason: string) => `La liste n’a pas pu être lue : ${reason}`,
-  'sync.problems.reason': 'Motif',
   'sync.problems.from': 'Envoyé par',
   'sync.problems.author': 'Signé au nom de',
   'sync.problems.seq': 'Numéro',
