@@ -23,6 +23,9 @@ import './tocsin-entry-form.js';
  * verified, the situation report, and export or print. Views follow the route's query:
  * `?view=report`, `?view=print`; `?crisis=<id>` picks a crisis other than the latest.
  */
+/** Changes arriving in a burst reload the log at most this often. */
+const RELOAD_DELAY_MS = 1000;
+
 @customElement('tocsin-log-page')
 export class TocsinLogPage extends PageElement {
   static override styles = [
@@ -151,9 +154,41 @@ export class TocsinLogPage extends PageElement {
   @state() private _newName = '';
   @state() private _newStart = toLocalInputValue(new Date());
 
+  private stopFollowing?: () => void;
+  private reloadTimer?: ReturnType<typeof setTimeout>;
+
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('services')) void this.load();
-    else if (changed.has('params') && this._crises) void this.loadEntries();
+    if (changed.has('services')) {
+      void this.load();
+      this.follow();
+    } else if (changed.has('params') && this._crises) void this.loadEntries();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.services) this.follow();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopFollowing?.();
+    this.stopFollowing = undefined;
+    clearTimeout(this.reloadTimer);
+  }
+
+  /**
+   * Reads the log again when it changes: entries from the other members arrive while the page is
+   * open. Grouped, since a catch-up merges records window after window.
+   */
+  private follow(): void {
+    this.stopFollowing?.();
+    this.stopFollowing = this.services.log.changes.subscribe(() => {
+      if (this.reloadTimer) return;
+      this.reloadTimer = setTimeout(() => {
+        this.reloadTimer = undefined;
+        void this.load();
+      }, RELOAD_DELAY_MS);
+    });
   }
 
   private currentCrisis(): Crisis | undefined {

@@ -1,8 +1,13 @@
 // The sync's transport in the crisis room: LiveKit text streams on one topic. The Room is created
 // with the `encryption` option, so livekit-client encrypts these streams end to end with the room
-// key like the media (docs/sync.md); a stream that arrives unencrypted is dropped unread.
+// key like the media (docs/sync.md), and nothing is sent unless that encryption is on.
+//
+// Received streams cannot be told apart by their encryption: livekit-client 2.23 reports every
+// data packet from a web sender as unencrypted (its EncryptedPacket leaves `encryptionType`
+// unset), so `reader.info.encryptionType` says NONE for encrypted ones too. What is received is
+// trusted on its signatures alone, which is what they are for; what the room's secret guarantees
+// is that no one without it can read what is sent (test/e2e/sync.test.mjs checks the wire).
 import {
-  Encryption_Type,
   RoomEvent,
   type RemoteParticipant,
   type Room,
@@ -22,11 +27,6 @@ export function shareRecordsInRoom(room: Room, sync: SyncService): () => void {
   const early: [text: string, from: string][] = [];
 
   room.registerTextStreamHandler(SYNC_TOPIC, (reader: TextStreamReader, { identity }) => {
-    if (reader.info.encryptionType === Encryption_Type.NONE) {
-      // Never read what travelled in clear: the room's data is end-to-end encrypted or nothing.
-      void reader.readAll().catch(() => undefined);
-      return;
-    }
     void reader.readAll().then(
       (text) => (inbox ? inbox.receive(text, identity) : early.push([text, identity])),
       () => undefined, // the sender left mid-stream: it will be asked again
@@ -46,6 +46,10 @@ export function shareRecordsInRoom(room: Room, sync: SyncService): () => void {
     .attach({
       send: async (text, to) => {
         if (room.remoteParticipants.size === 0) return;
+        // Never send the log in clear: only over a Room whose end-to-end encryption is on.
+        if (!room.isE2EEEnabled || !room.options.encryption) {
+          throw new Error('the room is not end-to-end encrypted');
+        }
         await room.localParticipant.sendText(text, {
           topic: SYNC_TOPIC,
           ...(to ? { destinationIdentities: [...to] } : {}),
