@@ -34,6 +34,11 @@ const AFTER_RECONNECT_MS = 7000;
 const RECONNECT_TIMEOUT_MS = 20_000;
 // Restarts whose video never came back are counted, not timed; a few more restarts replace them.
 const MAX_RESTARTS = RECONNECTS + 2;
+// Diagnosis: TOCSIN_BENCH_CALL_TRACE=1 also records, during each join, the receiver's video
+// counters every 10 ms and the page's long tasks (the polling slows joins: not for figures);
+// TOCSIN_BENCH_CALL_ONLY=join stops after the joins.
+const TRACE = process.env.TOCSIN_BENCH_CALL_TRACE === '1';
+const JOINS_ONLY = process.env.TOCSIN_BENCH_CALL_ONLY === 'join';
 const browserArgs = [...chromiumArgs, '--autoplay-policy=no-user-gesture-required'];
 
 function median(values) {
@@ -144,36 +149,125 @@ async function baselineJoin(page, bareUrl, join) {
   await page.goto(bareUrl);
   // The library loads before the clock starts, as the room page has loaded it before the tap.
   await page.evaluate(() => import(/** @type {string} */ ('/livekit-client.esm.mjs')));
-  const elapsed = await page.evaluate(async ({ url, token }) => {
-    const lk = /** @type {typeof import('livekit-client')} */ (
-      await import(/** @type {string} */ ('/livekit-client.esm.mjs'))
-    );
-    const started = performance.now();
-    const room = new lk.Room({
-      adaptiveStream: true,
-      dynacast: true,
-      publishDefaults: { videoCodec: 'vp8', red: false, dtx: true, simulcast: true },
-      videoCaptureDefaults: { resolution: lk.VideoPresets.h540.resolution, facingMode: 'user' },
-    });
-    room.on(lk.RoomEvent.TrackSubscribed, (track) => {
-      if (track.kind === lk.Track.Kind.Video) document.body.append(track.attach());
-    });
-    // The same 5 ms poll of videoWidth as in the app's page.
-    const firstFrame = new Promise((resolve) => {
-      const timer = setInterval(() => {
-        if ((document.querySelector('video')?.videoWidth ?? 0) > 0) {
-          clearInterval(timer);
-          resolve(performance.now());
+  if (TRACE) await installTrace(page);
+  const { started, elapsed } = await page.evaluate(
+    async ({ url, token, trace }) => {
+      const lk = /** @type {typeof import('livekit-client')} */ (
+        await import(/** @type {string} */ ('/livekit-client.esm.mjs'))
+      );
+      // The app's steps, under the same names where they exist.
+      const mark = (/** @type {string} */ step) => performance.mark(`bare:${step}`);
+      const started = performance.now();
+      const room = new lk.Room({
+        adaptiveStream: true,
+        dynacast: true,
+        publishDefaults: { videoCodec: 'vp8', red: false, dtx: true, simulcast: true },
+        videoCaptureDefaults: { resolution: lk.VideoPresets.h540.resolution, facingMode: 'user' },
+      });
+      if (trace) /** @type {any} */ (window).benchTrace(() => room);
+      room.on(lk.RoomEvent.SignalConnected, () => mark('signal-connected'));
+      room.on(lk.RoomEvent.TrackSubscribed, (track) => {
+        if (track.kind !== lk.Track.Kind.Video) return;
+        mark('remote-video-subscribed');
+        document.body.append(track.attach());
+      });
+      // The same 5 ms poll of videoWidth as in the app's page.
+      const firstFrame = new Promise((resolve) => {
+        const timer = setInterval(() => {
+          if ((document.querySelector('video')?.videoWidth ?? 0) > 0) {
+            clearInterval(timer);
+            resolve(performance.now());
+          }
+        }, 5);
+      });
+      await room.connect(url, token);
+      mark('connected');
+      await room.localParticipant.enableCameraAndMicrophone();
+      mark('published');
+      const frameAt = /** @type {number} */ (await firstFrame);
+      await room.disconnect();
+      return { started, elapsed: frameAt - started };
+    },
+    { ...join, trace: TRACE },
+  );
+  return { elapsed, ...(await readJoinSteps(page, 'bare:', started)) };
+}
+
+/**
+ * Installs `window.benchTrace(getRoom)` in a page, for TOCSIN_BENCH_CALL_TRACE: from then on it
+ * notes the page's long tasks and, every 10 ms, the counters of the remote video the Room
+ * `getRoom()` receives (packets, frames received and decoded, keyframes, keyframe requests),
+ * each time they change, until 300 ms after the first decoded frame.
+ * @param {import('playwright-core').Page} page
+ */
+function installTrace(page) {
+  return page.evaluate(() => {
+    /** @type {any} */ (window).benchTrace = (/** @type {() => any} */ getRoom) => {
+      /** @type {[number, string][]} */
+      const timeline = [];
+      /** @type {any} */ (window).benchTimeline = timeline;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          timeline.push([entry.startTime, `long task ${Math.round(entry.duration)} ms`]);
         }
-      }, 5);
-    });
-    await room.connect(url, token);
-    await room.localParticipant.enableCameraAndMicrophone();
-    const frameAt = /** @type {number} */ (await firstFrame);
-    await room.disconnect();
-    return frameAt - started;
-  }, join);
-  return elapsed;
+      }).observe({ type: 'longtask' });
+      let last = '';
+      /** @type {number | undefined} */
+      let decodedAt;
+      const timer = setInterval(async () => {
+        // The peer connection carrying what the Room receives (livekit-client internals).
+        const manager = getRoom()?.engine?.pcManager;
+        const pc = (manager?.subscriber ?? manager?.publisher)?._pc;
+        if (!pc) return;
+        const stats = await pc.getStats();
+        const now = performance.now();
+        /** @type {string[]} */
+        const parts = [];
+        stats.forEach((/** @type {any} */ report) => {
+          if (report.type !== 'inbound-rtp' || report.kind !== 'video') return;
+          parts.push(
+            `packets ${report.packetsReceived} received ${report.framesReceived} ` +
+              `decoded ${report.framesDecoded} keyframes ${report.keyFramesDecoded} ` +
+              `PLI ${report.pliCount} width ${report.frameWidth ?? 0}`,
+          );
+          if (report.framesDecoded > 0) decodedAt ??= now;
+        });
+        const line = parts.join(' | ');
+        if (line !== last) timeline.push([now, line]);
+        last = line;
+        if (decodedAt !== undefined && now - decodedAt > 300) clearInterval(timer);
+      }, 10);
+    };
+  });
+}
+
+/**
+ * The join's User Timing marks named `prefix…` (the first of each), and with
+ * TOCSIN_BENCH_CALL_TRACE its timeline, in ms from `origin` in the page's clock.
+ * @param {import('playwright-core').Page} page
+ * @param {string} prefix
+ * @param {number} origin
+ */
+function readJoinSteps(page, prefix, origin) {
+  return page.evaluate(
+    ({ prefix, origin }) => {
+      /** @type {Record<string, number>} */
+      const marks = {};
+      for (const entry of performance.getEntriesByType('mark')) {
+        if (!entry.name.startsWith(prefix)) continue;
+        marks[entry.name.slice(prefix.length)] ??= Math.round(entry.startTime - origin);
+      }
+      /** @type {[number, string][]} */
+      const timeline = /** @type {any} */ (window).benchTimeline ?? [];
+      return {
+        marks,
+        timeline: [...timeline]
+          .sort((a, b) => a[0] - b[0])
+          .map(([at, what]) => `${Math.round(at - origin)} ${what}`),
+      };
+    },
+    { prefix, origin },
+  );
 }
 
 /**
@@ -224,10 +318,25 @@ async function openRoomPage(page, roomUrl) {
 async function appJoin(page, roomUrl) {
   const join = await openRoomPage(page, roomUrl);
   await installPeerVideoQuery(page, PEER);
-  await page.evaluate(() => {
+  if (TRACE) await installTrace(page);
+  await page.evaluate((trace) => {
     const watch = { tapAt: /** @type {number | undefined} */ (undefined), frameAt: undefined };
     /** @type {any} */ (window).benchJoin = watch;
     addEventListener('click', (event) => (watch.tapAt ??= event.timeStamp), { capture: true });
+    if (trace) {
+      /** @param {Document | ShadowRoot} root @returns {any} */
+      const findPage = (root) => {
+        const hit = root.querySelector('tocsin-room-page');
+        if (hit) return hit;
+        for (const element of root.querySelectorAll('*')) {
+          const found = element.shadowRoot ? findPage(element.shadowRoot) : null;
+          if (found) return found;
+        }
+        return null;
+      };
+      // The call session is the page's private field: a diagnosis may read it.
+      /** @type {any} */ (window).benchTrace(() => findPage(document)?.session?.currentRoom);
+    }
     const timer = setInterval(() => {
       const video = /** @type {HTMLVideoElement | null} */ (
         /** @type {any} */ (window).benchPeerVideo()
@@ -237,7 +346,7 @@ async function appJoin(page, roomUrl) {
         /** @type {any} */ (watch).frameAt = performance.now();
       }
     }, 5);
-  });
+  }, TRACE);
   await join.click();
   const { tapAt, frameAt } = await poll(
     () =>
@@ -247,7 +356,7 @@ async function appJoin(page, roomUrl) {
       }),
     "first frame of the peer's video in the app",
   );
-  return frameAt - tapAt;
+  return { elapsed: frameAt - tapAt, ...(await readJoinSteps(page, 'tocsin:join:', tapAt)) };
 }
 
 /**
@@ -580,11 +689,30 @@ export async function run() {
       const joined = await appJoin(app, roomUrl);
       await appLeave(app);
       const bareJoined = await baselineJoin(baseline, bare.url, baselineToken);
+      // Where the time went, in ms from the tap (the app) or from the start (bare).
+      for (const [who, join] of [
+        ['app', joined],
+        ['bare', bareJoined],
+      ]) {
+        const { elapsed, marks, timeline } = /** @type {typeof joined} */ (join);
+        console.error(`bench: call, ${who} ${ms(elapsed)} ms: ${JSON.stringify(marks)}`);
+        for (const line of timeline) console.error(`bench:   ${line}`);
+      }
       if (run === 0) continue;
-      joins.push(joined);
-      baselines.push(bareJoined);
+      joins.push(joined.elapsed);
+      baselines.push(bareJoined.elapsed);
     }
     await baseline.context().close();
+    if (JOINS_ONLY) {
+      await app.context().close();
+      return {
+        'call.join_ms': ms(median(joins)),
+        'call.join_baseline_ms': ms(median(baselines)),
+        'call.join_ratio': ratio(median(joins) / median(baselines)),
+        'call.joins_ms': joins.map(ms),
+        'call.join_baselines_ms': baselines.map(ms),
+      };
+    }
 
     // The peer is a second member in the app here, in a Chromium of their own: after a restart
     // both sides must recover, and the app's recovery is what members run.

@@ -28,6 +28,7 @@ import { Observable } from '../../app/observable.js';
 import type { VerifiedRoomAccess } from '../kit/kit-service.js';
 import { nameParticipant, type DirectoryMember } from './call-participants.js';
 import { canEncryptCalls, createE2EEWorker } from './e2ee.js';
+import { markJoin } from './join-timeline.js';
 import { RoomKeyProvider } from './room-key-provider.js';
 
 // livekit-client logs at info by default; its warnings and errors are enough, and fewer lines
@@ -262,6 +263,7 @@ export class CallSession {
       this.update({ connection: 'idle', problem: { kind: 'unsupported' } });
       return;
     }
+    markJoin('start');
     this.joining = true;
     this.request = request;
     this.userLeft = false;
@@ -294,6 +296,7 @@ export class CallSession {
         }
         tracks = captured.tracks;
         media = captured.notice;
+        markJoin('media-captured');
         if (!tracks.some((track) => track.kind === Track.Kind.Video)) this.intent.camera = false;
       }
       if (this.userLeft || this.disposed) {
@@ -473,6 +476,7 @@ export class CallSession {
         ...(this.speakerId ? { audioOutput: { deviceId: this.speakerId } } : {}),
       });
       keyProvider.setRoomKey(access.roomKey);
+      markJoin('room-created');
     } catch {
       // No worker, no encrypted Room, or a key livekit-client cannot use: never a plain call.
       worker?.terminate();
@@ -483,6 +487,7 @@ export class CallSession {
     this.listen(room);
     try {
       await room.setE2EEEnabled(true);
+      markJoin('e2ee-enabled');
       await room.connect(access.room.livekitUrl, access.member.livekitToken, {
         autoSubscribe: true,
       });
@@ -493,7 +498,9 @@ export class CallSession {
       return connectionProblemOf(error);
     }
     if (this.room !== room) return 'cancelled';
+    markJoin('connected');
     const encrypted = await this.localEncryptionActive(room);
+    markJoin('encryption-active');
     if (this.room !== room) return 'cancelled';
     if (!encrypted || room.state !== ConnectionState.Connected) {
       const dropped = room.state === ConnectionState.Disconnected;
@@ -510,6 +517,7 @@ export class CallSession {
     this.applySubscriptions(room);
     this.update({ connection: 'connected', problem: undefined, rejoinAttempt: 0 });
     await this.publish(room, tracks);
+    markJoin('published');
     if (this.room !== room) return 'cancelled';
     this.update({ audioBlocked: !room.canPlaybackAudio });
     await this.refreshDevices(room);
@@ -786,6 +794,7 @@ export class CallSession {
     const live = () => current() && room === this.established;
     const refresh = () => current() && this.refresh();
     room
+      .on(RoomEvent.SignalConnected, () => markJoin('signal-connected'))
       .on(RoomEvent.ParticipantConnected, refresh)
       .on(RoomEvent.ParticipantDisconnected, (participant: RemoteParticipant) => {
         this.cannotDecrypt.delete(participant.identity);
@@ -798,6 +807,7 @@ export class CallSession {
       })
       .on(RoomEvent.TrackSubscribed, (_track, publication: RemoteTrackPublication) => {
         if (!current()) return;
+        if (publication.kind === Track.Kind.Video) markJoin('remote-video-subscribed');
         this.applySubscription(publication);
         this.refresh();
       })
