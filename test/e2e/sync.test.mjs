@@ -10,7 +10,7 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
@@ -95,8 +95,13 @@ before(async () => {
   state.kits.other = await buildKits('other');
 });
 
+// Every member's browser leaves the room with its test, passed or failed: a member left behind
+// would share its records with the next test's devices.
+afterEach(async () => {
+  await Promise.all(browsers.splice(0).map((browser) => browser.close().catch(() => undefined)));
+});
+
 after(async () => {
-  await Promise.all(browsers.map((browser) => browser.close()));
   await state.livekit?.stop();
   await state.server?.kill();
   await removeBuild(state.dir);
@@ -125,6 +130,11 @@ async function member(link) {
   await page.goto(link);
   await page.getByRole('button', { name: 'It matches — install' }).click();
   await page.getByText('Crisis kit installed').waitFor();
+  // Opened again, as from the home screen: from now on the service worker serves the app, so
+  // the member can lose the network.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   return { page, context, errors, close: () => browser.close() };
 }
 
@@ -190,6 +200,17 @@ async function writeEntries(page, texts) {
   await open(page, '#/log');
   await pageHeading(page, 'tocsin-log-page');
   const yourName = page.getByLabel('Your name');
+  await page
+    .getByLabel('What happened')
+    .waitFor({ timeout: 10_000 })
+    .catch(async (error) => {
+      await page.screenshot({ path: '/tmp/log-page.png' });
+      const shown = `${page.url()} ${await page.locator('tocsin-log-page').count()} ${await page
+        .locator('tocsin-log-page h1')
+        .innerText()
+        .catch(() => '?')}`;
+      throw new Error(`no entry form on the log page: ${shown.slice(0, 600)}`, { cause: error });
+    });
   for (const text of texts) {
     if ((await yourName.count()) && !(await yourName.inputValue())) await yourName.fill('Membre');
     await page.getByLabel('What happened').fill(text);
@@ -617,7 +638,7 @@ test('the roll-call goes round, and a member offline answers on reconnecting', a
 
   await open(helene.page, '#/rollcall');
   await helene.page.locator('[data-action="start-rollcall"]').click();
-  const confirm = helene.page.getByRole('button', { name: /^Start/ }).last();
+  const confirm = helene.page.locator('[data-action="confirm-start"]');
   if (await confirm.isVisible().catch(() => false)) await confirm.click();
   await helene.page.locator('[data-answer="present"]').click();
   await open(francois.page, '#/rollcall');

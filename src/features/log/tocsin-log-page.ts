@@ -198,11 +198,13 @@ export class TocsinLogPage extends PageElement {
 
   private async load(): Promise<void> {
     try {
-      const [crises, profile] = await Promise.all([
+      const [crises, profile, kit] = await Promise.all([
         this.services.log.listCrises(),
         this.services.settings.loadProfile(),
+        this.services.kit.loadInstalledKit(),
       ]);
-      this._author = profile?.name ?? '';
+      // An enrolled member writes under the name the signed kit gives them, unless they chose one.
+      this._author = profile?.name ?? kit?.member.displayName ?? '';
       this._crises = crises;
       await this.loadEntries();
     } catch (error) {

@@ -157,7 +157,8 @@ export class TocsinPlaybookPage extends PageElement {
       this._playbook = active;
       this._kit = kit;
       this._crisis = crisis;
-      this._profile = profile;
+      // An enrolled member ticks under the name the signed kit gives them, unless they chose one.
+      this._profile = profile ?? (kit ? { name: kit.member.displayName } : undefined);
       this._ticks = new Map(ticks.map((tick) => [tick.itemId, tick]));
       if (this._role === 'all' && profile?.role) this._role = 'mine';
     } catch (error) {
