@@ -5,12 +5,14 @@
 // It serves the app itself and nothing else. There is deliberately no runtime caching: the
 // directory, playbook and log live in IndexedDB, and media go to the LiveKit server, never here.
 import {
+  addPlugins,
   cleanupOutdatedCaches,
   createHandlerBoundToURL,
   precacheAndRoute,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { cacheNames } from 'workbox-core';
+import { appShellPreloadPlugin } from './module-preload.js';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -18,6 +20,7 @@ declare const self: ServiceWorkerGlobalScope;
 // build (vite.config.ts lists the patterns). Entries of older builds are removed only when this
 // worker activates, which happens on the user's consent (below), so an open tab running the previous
 // build can still lazy-load its own chunks until it reloads.
+addPlugins([appShellPreloadPlugin()]);
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 

@@ -7,6 +7,7 @@ import '../../src/app/tocsin-update-banner.js';
 import type { TocsinUpdateBanner } from '../../src/app/tocsin-update-banner.js';
 import { UpdateService } from '../../src/app/update-service.js';
 import { InstallService } from '../../src/app/install-service.js';
+import { modulePreloadLinks } from '../../sw/module-preload.js';
 import { cleanUpTestServices, createTestServices, shadowText, waitFor } from './helpers.js';
 
 describe('the app shell', () => {
@@ -170,5 +171,23 @@ describe('the install card', () => {
     );
     expect(shadowText(card)).to.include('installed on this device');
     expect(persistenceAsked).to.equal(1);
+  });
+});
+
+describe('the app shell preload header of the service worker', () => {
+  it('names the module script and modulepreload links of the page, once each, in order', () => {
+    const page = `<head>
+      <script type="module" crossorigin src="/assets/index-a1.js"></script>
+      <link rel="modulepreload" crossorigin href="/assets/shell-b2.js">
+      <link rel="modulepreload" crossorigin href="/assets/index-a1.js">
+      <link rel="icon" href="/icons/icon.svg" type="image/svg+xml" />
+      <link rel="manifest" href="/manifest.webmanifest"></head>`;
+    expect(modulePreloadLinks(page)).to.equal(
+      '</assets/index-a1.js>; rel=modulepreload, </assets/shell-b2.js>; rel=modulepreload',
+    );
+  });
+
+  it('adds no header to a page without module scripts', () => {
+    expect(modulePreloadLinks('<!doctype html><title>Blank</title>')).to.equal(undefined);
   });
 });
