@@ -92,16 +92,23 @@ const dataLab = {
 let rogue: { room: Room; signer: RecordSigner; device: string; received: unknown[] } | undefined;
 let wireBytes = 0;
 
-// Every data-channel message that reaches this page, counted before livekit-client decrypts it.
+// Every data-channel message that reaches this page, counted before livekit-client decrypts it:
+// on the channels the client opens and on those the server opens.
+const countBytes = (channel: RTCDataChannel) =>
+  channel.addEventListener('message', ({ data }: MessageEvent) => {
+    wireBytes += data instanceof ArrayBuffer ? data.byteLength : String(data).length;
+  });
+const createDataChannel = RTCPeerConnection.prototype.createDataChannel;
+RTCPeerConnection.prototype.createDataChannel = function (label, options) {
+  const channel = createDataChannel.call(this, label, options);
+  countBytes(channel);
+  return channel;
+};
 const OriginalPeerConnection = window.RTCPeerConnection;
 window.RTCPeerConnection = class extends OriginalPeerConnection {
   constructor(configuration?: RTCConfiguration) {
     super(configuration);
-    this.addEventListener('datachannel', ({ channel }) => {
-      channel.addEventListener('message', ({ data }: MessageEvent) => {
-        wireBytes += data instanceof ArrayBuffer ? data.byteLength : String(data).length;
-      });
-    });
+    this.addEventListener('datachannel', ({ channel }) => countBytes(channel));
   }
 };
 

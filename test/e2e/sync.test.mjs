@@ -153,7 +153,11 @@ function open(page, hash) {
 async function joinRoom(page) {
   await open(page, '#/room');
   await pageHeading(page, 'tocsin-room-page');
-  await page.getByRole('button', { name: 'Join audio only' }).click();
+  // After "Leave", the page offers to join again in the same mode.
+  await page
+    .getByRole('button', { name: /^(Join audio only|Join again)$/ })
+    .first()
+    .click();
   try {
     await page
       .locator('tocsin-room-page[data-connection="connected"]')
@@ -591,21 +595,29 @@ async function plainObserver(token) {
     async ({ url, token }) => {
       const seen = { bytes: 0, plaintext: false };
       /** @type {any} */ (window).seen = seen;
+      /** @param {RTCDataChannel} channel */
+      const watch = (channel) =>
+        channel.addEventListener('message', ({ data }) => {
+          const bytes = new Uint8Array(data);
+          seen.bytes += bytes.byteLength;
+          const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+          if (/Entrée écrite devant|hirondelle|tocsin-log-entry|"heads"/.test(text)) {
+            seen.plaintext = true;
+          }
+        });
+      // Data arrives on the channels the client opens and on those the server opens.
+      const create = RTCPeerConnection.prototype.createDataChannel;
+      RTCPeerConnection.prototype.createDataChannel = function (label, options) {
+        const channel = create.call(this, label, options);
+        watch(channel);
+        return channel;
+      };
       const Original = window.RTCPeerConnection;
       window.RTCPeerConnection = class extends Original {
         /** @param {RTCConfiguration} [config] */
         constructor(config) {
           super(config);
-          this.addEventListener('datachannel', ({ channel }) => {
-            channel.addEventListener('message', ({ data }) => {
-              const bytes = new Uint8Array(data);
-              seen.bytes += bytes.byteLength;
-              const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-              if (/Entrée écrite devant|hirondelle|tocsin-log-entry|"heads"/.test(text)) {
-                seen.plaintext = true;
-              }
-            });
-          });
+          this.addEventListener('datachannel', ({ channel }) => watch(channel));
         }
       };
       const lk = /** @type {typeof import('livekit-client')} */ (

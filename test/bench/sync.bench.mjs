@@ -1,0 +1,281 @@
+// The sync of the cell's shared log, measured on a real LiveKit server (loopback) between two
+// members' Chromiums running the built app, each publishing its (fake) microphone:
+// - sync.catchup_2000_ms / sync.catchup_20000_ms: from a late joiner's tap on "Join audio only"
+//   until it holds every record of a 2,000 / 20,000-entry log the other member wrote (join
+//   included: a late joiner sees it that way);
+// - sync.bytes_per_record_ratio: bytes the sender's data channels sent during the 20,000-record
+//   catch-up (everything: protocol messages, LiveKit framing, E2EE), per record, over the
+//   record's own JSON size;
+// - sync.audio_concealed_ms: the received audio the joiner's jitter buffer had to conceal (not
+//   counting silence) while the 20,000 records came in. Concealment happens on the audio thread
+//   whenever packets are late, so this total bounds any gap in the audio, whatever the page's
+//   main thread was doing.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium } from 'playwright-core';
+import { ensureLivekitServer, startLivekitServer } from '../../deploy/livekit/livekit-server.mjs';
+import { buildApp, projectRoot, removeBuild, startServer } from '../e2e/support.mjs';
+import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
+
+const execFileAsync = promisify(execFile);
+const KIT_BIN = join(projectRoot, 'src/cli/bin.mjs');
+const CONTACTS = join(projectRoot, 'test/cli/fixtures/cell.csv');
+const ROOM = 'cellule-de-crise';
+const [WRITER, JOINER] = ['helene-lefevre', 'francois-nguyen'];
+const SYNC_LAB = 'test/bench/sync-lab.html';
+const SIZES = [2000, 20_000];
+
+/** @param {number} ms */
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * @param {{ apiKey: string, apiSecret: string }} livekit
+ * @param {string[]} args
+ */
+async function tocsinKit(livekit, ...args) {
+  await execFileAsync(process.execPath, [KIT_BIN, ...args], {
+    cwd: projectRoot,
+    env: { ...process.env, LIVEKIT_API_KEY: livekit.apiKey, LIVEKIT_API_SECRET: livekit.apiSecret },
+  });
+}
+
+/**
+ * A member's Chromium, enrolled, reopened from the service worker; every RTCPeerConnection the
+ * app makes is kept on `window.benchPeerConnections` for getStats().
+ * @param {string} link
+ * @param {(() => Promise<unknown>)[]} cleanups
+ */
+async function member(link, cleanups) {
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [...chromiumArgs, '--autoplay-policy=no-user-gesture-required'],
+  });
+  cleanups.push(() => browser.close());
+  const page = await browser.newPage();
+  await page.addInitScript(() => {
+    const all = /** @type {RTCPeerConnection[]} */ ([]);
+    /** @type {any} */ (window).benchPeerConnections = all;
+    const Original = window.RTCPeerConnection;
+    window.RTCPeerConnection = class extends Original {
+      /** @param {RTCConfiguration} [config] */
+      constructor(config) {
+        super(config);
+        all.push(this);
+      }
+    };
+  });
+  await page.goto(link);
+  await page.getByRole('button', { name: 'It matches — install' }).click();
+  await page.getByText('Crisis kit installed').waitFor();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  return { browser, page };
+}
+
+/**
+ * @param {import('playwright-core').Page} page
+ * @param {string} url
+ */
+async function joinAudioOnly(page, url) {
+  await page.goto(new URL('#/room', url).href);
+  await page.getByRole('button', { name: 'Join audio only' }).click();
+  await page.locator('tocsin-room-page[data-connection="connected"]').waitFor({ timeout: 30_000 });
+}
+
+/** @param {import('playwright-core').Page} page */
+function counts(page) {
+  return page.evaluate(() => /** @type {any} */ (window).tocsinSyncLab.counts());
+}
+
+/**
+ * Sums the page's data-channel bytes sent, and its received audio counters.
+ * @param {import('playwright-core').Page} page
+ */
+function transportStats(page) {
+  return page.evaluate(async () => {
+    const totals = { dataBytesSent: 0, concealed: 0, silentConcealed: 0, samples: 0 };
+    for (const pc of /** @type {RTCPeerConnection[]} */ (
+      /** @type {any} */ (window).benchPeerConnections
+    )) {
+      if (pc.connectionState === 'closed') continue;
+      (await pc.getStats()).forEach((report) => {
+        if (report.type === 'data-channel') totals.dataBytesSent += report.bytesSent ?? 0;
+        if (report.type === 'inbound-rtp' && report.kind === 'audio') {
+          totals.concealed += report.concealedSamples ?? 0;
+          totals.silentConcealed += report.silentConcealedSamples ?? 0;
+          totals.samples += report.totalSamplesReceived ?? 0;
+        }
+      });
+    }
+    return totals;
+  });
+}
+
+/**
+ * The mean UTF-8 size of the writer's records as they travel (their JSON).
+ * @param {import('playwright-core').Page} page
+ */
+function meanRecordJsonBytes(page) {
+  return page.evaluate(async () => {
+    const db = /** @type {IDBDatabase} */ (
+      await new Promise((resolve) => {
+        const request = indexedDB.open('tocsin');
+        request.onsuccess = () => resolve(request.result);
+      })
+    );
+    const records = /** @type {any[]} */ (
+      await new Promise((resolve) => {
+        const request = db.transaction('syncRecords').objectStore('syncRecords').getAll();
+        request.onsuccess = () => resolve(request.result);
+      })
+    );
+    db.close();
+    const encoder = new TextEncoder();
+    let bytes = 0;
+    for (const { author, device, seq, prev, at, body, sig } of records) {
+      bytes += encoder.encode(JSON.stringify({ author, device, seq, prev, at, body, sig })).length;
+    }
+    return bytes / records.length;
+  });
+}
+
+/**
+ * One catch-up: the writer seeds `size` entries and shares them in the room; a fresh joiner
+ * comes in late. Returns the figures of that catch-up.
+ * @param {number} size
+ * @param {{ url: string, links: Record<string, string> }} app
+ */
+async function catchUp(size, app) {
+  const cleanups = /** @type {(() => Promise<unknown>)[]} */ ([]);
+  try {
+    const writer = await member(app.links[WRITER], cleanups);
+    await writer.page.goto(new URL(SYNC_LAB, app.url).href);
+    await writer.page.waitForFunction(() => 'tocsinSyncLab' in window);
+    await writer.page.evaluate(
+      (size) => /** @type {any} */ (window).tocsinSyncLab.seed(size, 11),
+      size,
+    );
+    await joinAudioOnly(writer.page, app.url);
+    // The writer signs its backlog once in the room; wait until it is all signed.
+    const total = size + 1;
+    for (let held = await counts(writer.page); held.records < total || held.outbox > 0;) {
+      await sleep(500);
+      held = await counts(writer.page);
+    }
+    const joiner = await member(app.links[JOINER], cleanups);
+    await joiner.page.goto(new URL(SYNC_LAB, app.url).href);
+    await joiner.page.waitForFunction(() => 'tocsinSyncLab' in window);
+    await joiner.page.goto(new URL('#/room', app.url).href);
+    const sentBefore = await transportStats(writer.page);
+
+    const start = Date.now();
+    await joiner.page.getByRole('button', { name: 'Join audio only' }).click();
+    await joiner.page.locator('tocsin-room-page[data-connection="connected"]').waitFor();
+    const audioBefore = await transportStats(joiner.page);
+    for (;;) {
+      const held = await joiner.page.evaluate(async () => {
+        const db = /** @type {IDBDatabase} */ (
+          await new Promise((resolve) => {
+            const request = indexedDB.open('tocsin');
+            request.onsuccess = () => resolve(request.result);
+          })
+        );
+        const count = await new Promise((resolve) => {
+          const request = db.transaction('syncRecords').objectStore('syncRecords').count();
+          request.onsuccess = () => resolve(request.result);
+        });
+        db.close();
+        return count;
+      });
+      if (held >= total) break;
+      if (Date.now() - start > 600_000)
+        throw new Error(`bench: catch-up of ${size} stalled at ${held}`);
+      await sleep(100);
+    }
+    const ms = Date.now() - start;
+    const [sentAfter, audioAfter, recordBytes] = await Promise.all([
+      transportStats(writer.page),
+      transportStats(joiner.page),
+      meanRecordJsonBytes(writer.page),
+    ]);
+    const concealed =
+      audioAfter.concealed -
+      audioBefore.concealed -
+      (audioAfter.silentConcealed - audioBefore.silentConcealed);
+    return {
+      ms,
+      bytesPerRecord: (sentAfter.dataBytesSent - sentBefore.dataBytesSent) / total,
+      recordBytes,
+      audioConcealedMs: (concealed / 48_000) * 1000,
+      audioReceivedMs: ((audioAfter.samples - audioBefore.samples) / 48_000) * 1000,
+    };
+  } finally {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  }
+}
+
+export async function run() {
+  const cleanups = /** @type {(() => Promise<unknown>)[]} */ ([]);
+  const previousUrls = process.env.TOCSIN_LIVEKIT_URLS;
+  try {
+    console.error('bench: sync, starting livekit-server and building the app with the sync lab');
+    const binary = await ensureLivekitServer({ log: (line) => console.error(`bench: ${line}`) });
+    const livekit = await startLivekitServer({ binary, port: 0, log: () => {} });
+    cleanups.push(() => livekit.stop());
+    process.env.TOCSIN_LIVEKIT_URLS = livekit.url;
+    const dir = await buildApp('bench-sync', {
+      TOCSIN_LIVEKIT_URLS: livekit.url,
+      TOCSIN_BENCH_LAB: '1',
+    });
+    cleanups.push(() => removeBuild(dir));
+    const server = await startServer(dir);
+    cleanups.push(() => server.kill());
+    const keys = await mkdtemp(join(tmpdir(), 'tocsin-bench-sync-'));
+    cleanups.push(() => rm(keys, { recursive: true, force: true }));
+    const kits = join(dir, 'kits');
+    await tocsinKit(livekit, 'keygen', '--org-name', 'Bench', '--out', join(keys, 'org.key'));
+    await tocsinKit(
+      livekit,
+      'build',
+      ...['--key', join(keys, 'org.key'), '--contacts', CONTACTS],
+      ...['--livekit-url', livekit.url, '--room', ROOM],
+      ...['--app-url', server.url.replace(/\/$/, ''), '--kits-url', `${server.url}kits/`],
+      ...['--out', kits],
+    );
+    /** @type {Record<string, string>} */
+    const links = {};
+    for (const id of [WRITER, JOINER]) {
+      links[id] = (await readFile(join(kits, `${id}.link.txt`), 'utf8')).trim();
+    }
+    /** @type {Record<string, number>} */
+    const figures = {};
+    for (const size of SIZES) {
+      console.error(`bench: sync, a late joiner catching up ${size} records`);
+      const result = await catchUp(size, { url: server.url, links });
+      console.error(`bench: sync ${size}: ${JSON.stringify(result)}`);
+      figures[`sync.catchup_${size}_ms`] = result.ms;
+      if (size === SIZES[SIZES.length - 1]) {
+        figures['sync.record_json_bytes'] = Math.round(result.recordBytes);
+        figures['sync.bytes_per_record'] = Math.round(result.bytesPerRecord);
+        figures['sync.bytes_per_record_ratio'] = round(result.bytesPerRecord / result.recordBytes);
+        figures['sync.audio_concealed_ms'] = Math.round(result.audioConcealedMs);
+        figures['sync.audio_received_ms'] = Math.round(result.audioReceivedMs);
+      }
+    }
+    return figures;
+  } finally {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+    if (previousUrls === undefined) delete process.env.TOCSIN_LIVEKIT_URLS;
+    else process.env.TOCSIN_LIVEKIT_URLS = previousUrls;
+  }
+}
+
+/** @param {number} value */
+function round(value) {
+  return Math.round(value * 100) / 100;
+}
