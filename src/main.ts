@@ -7,7 +7,8 @@ import './app/tocsin-app.js';
 // Every launch opens on home: it is part of the entry chunk rather than a lazy page, so an offline
 // launch fetches one file from the service worker instead of two in a row. The other pages stay lazy.
 import './features/home/tocsin-home-page.js';
-import { lastLocale, resolveLocale, setLocale } from './app/i18n/i18n.js';
+import { resolveLocale, setLocale } from './app/i18n/i18n.js';
+import { loadLaunchState } from './app/launch-state.js';
 import { loadPage, PAGES } from './app/pages.js';
 import { parseHash } from './app/router.js';
 import { createAppServices } from './app/services.js';
@@ -42,16 +43,11 @@ async function boot(): Promise<void> {
     void loadPage(route.page).catch(() => undefined);
   }
 
-  // The shell and home render while IndexedDB is still opening, rather than after it: in the
-  // language the UI last spoke on this device, which the stored preference then confirms (or, on a
-  // first launch or a device whose language changed, switches). Home shows the installed kit as
-  // soon as its own read of the database returns.
-  const localePreference = services.settings.loadLocalePreference().catch(() => 'auto' as const);
-  setLocale(lastLocale() ?? resolveLocale('auto'));
+  setLocale(resolveLocale(await loadLaunchState(services)));
+
   const app = document.createElement('tocsin-app');
   app.services = services;
   document.getElementById('boot')?.replaceWith(app);
-  setLocale(resolveLocale(await localePreference));
 
   // The service worker and its update checks can wait until the first screen is up, and so can
   // verifying the installed kit (the shell shows a banner if it was tampered with).

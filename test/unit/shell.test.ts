@@ -5,7 +5,6 @@ import '../../src/app/tocsin-install-card.js';
 import type { TocsinInstallCard } from '../../src/app/tocsin-install-card.js';
 import '../../src/app/tocsin-update-banner.js';
 import type { TocsinUpdateBanner } from '../../src/app/tocsin-update-banner.js';
-import { lastLocale, setLocale } from '../../src/app/i18n/i18n.js';
 import { UpdateService } from '../../src/app/update-service.js';
 import { InstallService } from '../../src/app/install-service.js';
 import { modulePreloadLinks } from '../../sw/module-preload.js';
@@ -190,21 +189,5 @@ describe('the app shell preload header of the service worker', () => {
 
   it('adds no header to a page without module scripts', () => {
     expect(modulePreloadLinks('<!doctype html><title>Blank</title>')).to.equal(undefined);
-  });
-});
-
-describe('the language of the first screen', () => {
-  afterEach(() => setLocale('en'));
-
-  it('is the one the UI last spoke, remembered across launches', () => {
-    setLocale('fr');
-    expect(lastLocale()).to.equal('fr');
-    setLocale('en');
-    expect(lastLocale()).to.equal('en');
-  });
-
-  it('is unknown on a first launch', () => {
-    localStorage.removeItem('tocsin:locale');
-    expect(lastLocale()).to.equal(undefined);
   });
 });

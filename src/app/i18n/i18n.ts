@@ -47,41 +47,12 @@ export function currentLocale(): Locale {
   return current;
 }
 
-/**
- * Switches the UI language; every element holding a LocaleController re-renders. The language is
- * also remembered for the next launch (see {@link lastLocale}).
- */
+/** Switches the UI language; every element holding a LocaleController re-renders. */
 export function setLocale(locale: Locale): void {
   document.documentElement.lang = locale;
-  rememberLocale(locale);
   if (locale === current) return;
   current = locale;
   changes.dispatchEvent(new Event('change'));
-}
-
-// The language the UI last spoke on this device. It is kept outside IndexedDB, which is read
-// asynchronously, so that a launch can render its first screen in it while the database is still
-// opening; the preference stored in the database then confirms it.
-const LAST_LOCALE_KEY = 'tocsin:locale';
-
-/** The language the UI last spoke on this device; undefined on a first launch. */
-export function lastLocale(): Locale | undefined {
-  try {
-    const locale = localStorage.getItem(LAST_LOCALE_KEY);
-    return locale === 'fr' || locale === 'en' ? locale : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function rememberLocale(locale: Locale): void {
-  try {
-    if (localStorage.getItem(LAST_LOCALE_KEY) !== locale) {
-      localStorage.setItem(LAST_LOCALE_KEY, locale);
-    }
-  } catch {
-    // No local storage (blocked, or full): the next launch starts in the device's language.
-  }
 }
 
 /** Whether a message with this key is loaded (for keys built from data, like error codes). */
