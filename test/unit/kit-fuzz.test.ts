@@ -32,8 +32,19 @@ interface Candidate {
   kitKey: string;
 }
 
-/** Raw bytes of a file or signed kit, changed at random. */
+/**
+ * Raw bytes of a file or signed kit, changed at random — and always changed: two flips of the same
+ * bit, or random bytes equal to the old ones, would give back the genuine kit, which must install.
+ */
 function mutateBytes(bytes: Uint8Array<ArrayBuffer>, random: Random): Uint8Array<ArrayBuffer> {
+  const out = mutateBytesOnce(bytes, random);
+  if (out.length === bytes.length && out.every((byte, i) => byte === bytes[i])) {
+    out[random.int(0, out.length - 1)]! ^= 1 << random.int(0, 7);
+  }
+  return out;
+}
+
+function mutateBytesOnce(bytes: Uint8Array<ArrayBuffer>, random: Random): Uint8Array<ArrayBuffer> {
   const out = bytes.slice();
   switch (random.int(0, 4)) {
     case 0: {
