@@ -40,7 +40,9 @@ export function appShellPreloadPlugin(): WorkboxPlugin {
       if (!link) return cachedResponse;
       const headers = new Headers(cachedResponse.headers);
       headers.set('Link', link);
-      return new Response(cachedResponse.body, {
+      // A Blob body, not the cached response's stream: the browser hands a blob to the page in one
+      // piece, where a stream would be pumped through this worker's thread chunk by chunk.
+      return new Response(await cachedResponse.blob(), {
         status: cachedResponse.status,
         statusText: cachedResponse.statusText,
         headers,
