@@ -78,6 +78,10 @@ export class TocsinApp extends LitElement {
         font-weight: 400;
       }
 
+      .alert.call {
+        border-bottom-color: var(--tocsin-ok);
+      }
+
       main {
         min-width: 0;
         padding-bottom: 1rem;
@@ -209,7 +213,13 @@ export class TocsinApp extends LitElement {
 
   protected readonly locale = new LocaleController(this);
   protected readonly observer = new ObserveController(this, () =>
-    this.services ? [this.services.database.problem, this.services.crisisKit.integrity] : [],
+    this.services
+      ? [
+          this.services.database.problem,
+          this.services.crisisKit.integrity,
+          this.services.callActive,
+        ]
+      : [],
   );
   private readonly onHashChange = () => this.navigate(parseHash(window.location.hash), true);
   /** Shows the expired-kit banner when the kit expires while the app stays open. */
@@ -302,7 +312,7 @@ export class TocsinApp extends LitElement {
       </button>
       <div class="banners">
         <tocsin-update-banner .updates=${this.services.updates}></tocsin-update-banner>
-        ${this.renderDatabaseProblem()} ${this.renderKitProblem()}
+        ${this.renderDatabaseProblem()} ${this.renderKitProblem()} ${this.renderCallInProgress()}
       </div>
       <main id="content" tabindex="-1">${this.renderPage()}</main>
       ${this.renderQuickEntryButton()}
@@ -321,6 +331,18 @@ export class TocsinApp extends LitElement {
     >
       + ${t('log.quickEntry')}
     </button>`;
+  }
+
+  /**
+   * The call goes on while the member uses other pages: say so, so no one forgets their
+   * microphone is live, and offer the way back.
+   */
+  private renderCallInProgress() {
+    if (!this.services.callActive.value || this._route.page === 'room') return nothing;
+    return html`<div class="alert call" role="status">
+      <p>${t('call.inProgress')}</p>
+      <a class="button secondary" href=${hrefFor('room')}>${t('call.backToCall')}</a>
+    </div>`;
   }
 
   private renderDatabaseProblem() {

@@ -38,6 +38,7 @@ describe('the app shell', () => {
       ['#/playbook', 'tocsin-playbook-page'],
       ['#/log', 'tocsin-log-page'],
       ['#/room', 'tocsin-room-page'],
+      ['#/rollcall', 'tocsin-rollcall-page'],
       ['#/settings', 'tocsin-settings-page'],
       ['#/', 'tocsin-home-page'],
     ] as const;
@@ -70,6 +71,22 @@ describe('the app shell', () => {
     expect(shadowText(element)).to.include('Page not found');
     expect(element.shadowRoot!.querySelector('main a[href="#/"]')).to.exist;
     await expect(element).to.be.accessible();
+  });
+
+  it('says a call goes on while the member is on another page, with the way back', async () => {
+    const element = await mountApp('#/log');
+    await waitFor(() => currentPage(element)?.localName === 'tocsin-log-page', 'the log');
+    const banner = () => element.shadowRoot!.querySelector('.alert.call');
+    expect(banner()).to.equal(null);
+    element.services.callActive.set(true);
+    await element.updateComplete;
+    expect(banner()?.textContent).to.include('the call goes on');
+    expect(banner()?.querySelector('a')?.getAttribute('href')).to.equal('#/room');
+    await expect(element).to.be.accessible();
+    window.location.hash = '#/room';
+    await waitFor(() => currentPage(element)?.localName === 'tocsin-room-page', 'the room');
+    expect(banner()).to.equal(null);
+    element.services.callActive.set(false);
   });
 
   it('shows the database problem in an alert with what to do', async () => {

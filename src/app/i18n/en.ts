@@ -52,6 +52,8 @@ export const en = {
   'kitStatus.tampered':
     'The crisis kit stored on this device no longer matches the organisation’s signature. The crisis room is disabled until a valid kit is installed again.',
   'kitStatus.tamperedAction': 'Install the kit again from your enrollment link or QR code.',
+  'call.inProgress': 'In the crisis room: the call goes on while you use Tocsin.',
+  'call.backToCall': 'Back to the call',
   'kitStatus.reinstall': 'Install the kit again',
   'kitStatus.expired': (date: string) => `Data of ${date} — expired.`,
   'kitStatus.expiredAction': 'The data stays readable; ask your administrator for a new kit.',

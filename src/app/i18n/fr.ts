@@ -35,6 +35,8 @@ export const fr: Messages = {
   'kitStatus.tampered':
     'Le kit de crise enregistré sur cet appareil ne correspond plus à la signature de l’organisation. La salle de crise est désactivée jusqu’à ce qu’un kit valide soit de nouveau installé.',
   'kitStatus.tamperedAction': 'Réinstallez le kit depuis votre lien ou votre QR code d’enrôlement.',
+  'call.inProgress': 'En salle de crise : l’appel continue pendant que vous utilisez Tocsin.',
+  'call.backToCall': 'Revenir à l’appel',
   'kitStatus.reinstall': 'Réinstaller le kit',
   'kitStatus.expired': (date: string) => `Données du ${date} — expirées.`,
   'kitStatus.expiredAction':
