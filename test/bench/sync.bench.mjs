@@ -9,7 +9,8 @@
 // - sync.audio_concealed_ms: the received audio the joiner's jitter buffer had to conceal (not
 //   counting silence) while the 20,000 records came in. Concealment happens on the audio thread
 //   whenever packets are late, so this total bounds any gap in the audio, whatever the page's
-//   main thread was doing.
+//   main thread was doing; sync.audio_idle_concealed_ms is the same call just after, as long
+//   again (at most 30 s), with no records moving: the baseline.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -87,9 +88,29 @@ async function joinAudioOnly(page, url) {
   await page.locator('tocsin-room-page[data-connection="connected"]').waitFor({ timeout: 30_000 });
 }
 
-/** @param {import('playwright-core').Page} page */
+/**
+ * How many signed records and queued changes the app's database holds (read from any page of the
+ * app's origin).
+ * @param {import('playwright-core').Page} page
+ */
 function counts(page) {
-  return page.evaluate(() => /** @type {any} */ (window).tocsinSyncLab.counts());
+  return page.evaluate(async () => {
+    const db = /** @type {IDBDatabase} */ (
+      await new Promise((resolve) => {
+        const request = indexedDB.open('tocsin');
+        request.onsuccess = () => resolve(request.result);
+      })
+    );
+    /** @param {string} store */
+    const count = (store) =>
+      new Promise((resolve) => {
+        const request = db.transaction(store).objectStore(store).count();
+        request.onsuccess = () => resolve(request.result);
+      });
+    const [records, outbox] = await Promise.all([count('syncRecords'), count('syncOutbox')]);
+    db.close();
+    return { records: /** @type {number} */ (records), outbox: /** @type {number} */ (outbox) };
+  });
 }
 
 /**
@@ -98,7 +119,13 @@ function counts(page) {
  */
 function transportStats(page) {
   return page.evaluate(async () => {
-    const totals = { dataBytesSent: 0, concealed: 0, silentConcealed: 0, samples: 0 };
+    const totals = {
+      dataBytesSent: 0,
+      concealed: 0,
+      silentConcealed: 0,
+      concealmentEvents: 0,
+      samples: 0,
+    };
     for (const pc of /** @type {RTCPeerConnection[]} */ (
       /** @type {any} */ (window).benchPeerConnections
     )) {
@@ -108,6 +135,7 @@ function transportStats(page) {
         if (report.type === 'inbound-rtp' && report.kind === 'audio') {
           totals.concealed += report.concealedSamples ?? 0;
           totals.silentConcealed += report.silentConcealedSamples ?? 0;
+          totals.concealmentEvents += report.concealmentEvents ?? 0;
           totals.samples += report.totalSamplesReceived ?? 0;
         }
       });
@@ -176,22 +204,14 @@ async function catchUp(size, app) {
     const start = Date.now();
     await joiner.page.getByRole('button', { name: 'Join audio only' }).click();
     await joiner.page.locator('tocsin-room-page[data-connection="connected"]').waitFor();
-    const audioBefore = await transportStats(joiner.page);
+    // Audio is counted once the writer's sound arrives (the catch-up has begun by then).
+    let audioBefore = await transportStats(joiner.page);
+    while (audioBefore.samples === 0 && Date.now() - start < 10_000) {
+      await sleep(50);
+      audioBefore = await transportStats(joiner.page);
+    }
     for (;;) {
-      const held = await joiner.page.evaluate(async () => {
-        const db = /** @type {IDBDatabase} */ (
-          await new Promise((resolve) => {
-            const request = indexedDB.open('tocsin');
-            request.onsuccess = () => resolve(request.result);
-          })
-        );
-        const count = await new Promise((resolve) => {
-          const request = db.transaction('syncRecords').objectStore('syncRecords').count();
-          request.onsuccess = () => resolve(request.result);
-        });
-        db.close();
-        return count;
-      });
+      const held = (await counts(joiner.page)).records;
       if (held >= total) break;
       if (Date.now() - start > 600_000)
         throw new Error(`bench: catch-up of ${size} stalled at ${held}`);
@@ -203,20 +223,34 @@ async function catchUp(size, app) {
       transportStats(joiner.page),
       meanRecordJsonBytes(writer.page),
     ]);
-    const concealed =
-      audioAfter.concealed -
-      audioBefore.concealed -
-      (audioAfter.silentConcealed - audioBefore.silentConcealed);
+    // The baseline: the same call for as long again (at most 30 s), with no records moving.
+    const idleMs = Math.min(audioAfter.samples - audioBefore.samples, 30 * 48_000) / 48;
+    await sleep(idleMs);
+    const audioIdle = await transportStats(joiner.page);
     return {
       ms,
       bytesPerRecord: (sentAfter.dataBytesSent - sentBefore.dataBytesSent) / total,
       recordBytes,
-      audioConcealedMs: (concealed / 48_000) * 1000,
-      audioReceivedMs: ((audioAfter.samples - audioBefore.samples) / 48_000) * 1000,
+      audio: audioFigures(audioBefore, audioAfter),
+      idle: audioFigures(audioAfter, audioIdle),
     };
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
   }
+}
+
+/**
+ * Concealed audio (silence excluded) and received audio between two samples of the counters.
+ * @param {Awaited<ReturnType<typeof transportStats>>} from
+ * @param {Awaited<ReturnType<typeof transportStats>>} to
+ */
+function audioFigures(from, to) {
+  const concealed = to.concealed - from.concealed - (to.silentConcealed - from.silentConcealed);
+  return {
+    concealedMs: concealed / 48,
+    events: to.concealmentEvents - from.concealmentEvents,
+    receivedMs: (to.samples - from.samples) / 48,
+  };
 }
 
 export async function run() {
@@ -263,8 +297,11 @@ export async function run() {
         figures['sync.record_json_bytes'] = Math.round(result.recordBytes);
         figures['sync.bytes_per_record'] = Math.round(result.bytesPerRecord);
         figures['sync.bytes_per_record_ratio'] = round(result.bytesPerRecord / result.recordBytes);
-        figures['sync.audio_concealed_ms'] = Math.round(result.audioConcealedMs);
-        figures['sync.audio_received_ms'] = Math.round(result.audioReceivedMs);
+        figures['sync.audio_received_ms'] = Math.round(result.audio.receivedMs);
+        figures['sync.audio_concealed_ms'] = Math.round(result.audio.concealedMs);
+        figures['sync.audio_concealment_events'] = result.audio.events;
+        figures['sync.audio_idle_received_ms'] = Math.round(result.idle.receivedMs);
+        figures['sync.audio_idle_concealed_ms'] = Math.round(result.idle.concealedMs);
       }
     }
     return figures;

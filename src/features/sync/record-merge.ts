@@ -99,9 +99,16 @@ export class RecordMerger {
     };
     const gaps = new Map<string, ChainHead & { from: number }>();
 
+    const entryHeads = new Map<string, EntryHead>();
     for (const { record, hash } of checked) {
       const id = recordId(record.author, record.device, record.seq);
-      const held = await tx.objectStore(STORE.syncRecords).get(id);
+      const head = await headOf(record.author, record.device);
+      // A chain is held without holes from 1 to its head: only a number up to the head can be
+      // held already (a catch-up's records are all above it, and skip this read).
+      const held =
+        record.seq <= (head?.seq ?? 0)
+          ? await tx.objectStore(STORE.syncRecords).get(id)
+          : undefined;
       if (held) {
         if (held.hash === hash) {
           reject('replayed', record);
@@ -118,7 +125,6 @@ export class RecordMerger {
         }
         continue;
       }
-      const head = await headOf(record.author, record.device);
       const expected = (head?.seq ?? 0) + 1;
       if (record.seq > expected) {
         const key = `${record.author}|${record.device}`;
@@ -134,7 +140,7 @@ export class RecordMerger {
         reject('out-of-order', record);
         continue;
       }
-      if (record.prev !== (head?.hash ?? '') || !(await applyBody(tx, record.body))) {
+      if (record.prev !== (head?.hash ?? '') || !(await applyBody(tx, record.body, entryHeads))) {
         reject('broken-chain', record);
         continue;
       }
@@ -236,7 +242,11 @@ async function entryIsSealed(entry: LogEntry): Promise<boolean> {
  * Writes what a record says into the log's stores. False when it contradicts what is held: an
  * entry that does not extend its device's entry chain, or that replaces a held entry.
  */
-async function applyBody(tx: MergeTransaction, body: RecordBody): Promise<boolean> {
+async function applyBody(
+  tx: MergeTransaction,
+  body: RecordBody,
+  entryHeads: Map<string, EntryHead>,
+): Promise<boolean> {
   switch (body.type) {
     case 'crisis': {
       const crises = tx.objectStore(STORE.crises);
@@ -244,7 +254,7 @@ async function applyBody(tx: MergeTransaction, body: RecordBody): Promise<boolea
       return true;
     }
     case 'entry':
-      return applyEntry(tx, body.entry);
+      return applyEntry(tx, body.entry, entryHeads);
     case 'tick': {
       const ticks = tx.objectStore(STORE.ticks);
       const held = await ticks.get([body.tick.crisisId, body.tick.itemId]);
@@ -265,23 +275,40 @@ async function applyBody(tx: MergeTransaction, body: RecordBody): Promise<boolea
   }
 }
 
-async function applyEntry(tx: MergeTransaction, entry: LogEntry): Promise<boolean> {
+/** The last entry of one device's chain in one crisis, as far as this transaction knows. */
+interface EntryHead {
+  seq: number;
+  hash: string;
+}
+
+async function applyEntry(
+  tx: MergeTransaction,
+  entry: LogEntry,
+  entryHeads: Map<string, EntryHead>,
+): Promise<boolean> {
   const entries = tx.objectStore(STORE.logEntries);
-  const held = await entries.get(entry.id);
-  // Already here (from a backup, say): the same entry is fine, a different one is not.
-  if (held) return held.hash === entry.hash;
-  const previous = await entries
-    .index(INDEX.entriesByChain)
-    .openCursor(
-      IDBKeyRange.bound(
-        [entry.crisisId, entry.deviceId, 0],
-        [entry.crisisId, entry.deviceId, Infinity],
-      ),
-      'prev',
-    );
-  const head = previous?.value;
-  if (entry.seq !== (head?.seq ?? 0) + 1 || entry.prevHash !== (head?.hash ?? '')) return false;
+  const key = `${entry.crisisId}|${entry.deviceId}`;
+  let head = entryHeads.get(key);
+  if (!head) {
+    const previous = await entries
+      .index(INDEX.entriesByChain)
+      .openCursor(
+        IDBKeyRange.bound(
+          [entry.crisisId, entry.deviceId, 0],
+          [entry.crisisId, entry.deviceId, Infinity],
+        ),
+        'prev',
+      );
+    head = { seq: previous?.value.seq ?? 0, hash: previous?.value.hash ?? '' };
+  }
+  if (entry.seq <= head.seq) {
+    // Already here (from a backup, say): the same entry is fine, a different one is not.
+    const held = await entries.get(entry.id);
+    return held?.hash === entry.hash;
+  }
+  if (entry.seq !== head.seq + 1 || entry.prevHash !== head.hash) return false;
   void entries.add(entry);
+  entryHeads.set(key, { seq: entry.seq, hash: entry.hash });
   return true;
 }
 

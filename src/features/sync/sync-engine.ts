@@ -35,9 +35,9 @@ export interface PeerHoldings {
 }
 
 /** Records asked for per want: a catch-up goes window by window, each one answered in turn. */
-export const WANT_WINDOW = 500;
+export const WANT_WINDOW = 1000;
 /** Characters of records per message; a window is cut to this and the rest asked for again. */
-export const MESSAGE_BUDGET = 256 * 1024;
+export const MESSAGE_BUDGET = 512 * 1024;
 /** A want not answered in this time is asked again, of whoever holds the records then. */
 const WANT_TIMEOUT_MS = 15_000;
 /** Hellos after merges are grouped: one per this delay. */
@@ -183,7 +183,12 @@ export class SyncEngine {
   }
 
   private async onRecords(records: unknown[], from: string, answer: boolean): Promise<void> {
-    if (answer) this.asked.delete(from);
+    if (answer) {
+      this.asked.delete(from);
+      // Ask for the next window before merging this one, so the sender prepares and sends it
+      // while this device checks signatures: a catch-up is then as fast as the slower of the two.
+      await this.askAhead(records, from);
+    }
     const result = await this.merger.merge(records, from);
     // Whoever sent records holds them: no need to wait for its next hello to ask for more.
     const peer = this.peers.get(from);
@@ -211,6 +216,31 @@ export class SyncEngine {
   private async onEvidence(records: unknown[]): Promise<void> {
     const result = await this.merger.recordEvidence(records);
     if (result) this.listener.merged(result);
+  }
+
+  /** Asks `from` for what follows an answer it sent, on the chains it holds further. */
+  private async askAhead(records: unknown[], from: string): Promise<void> {
+    const peer = this.peers.get(from);
+    if (!peer) return;
+    const last = new Map<string, number>();
+    for (const record of records) {
+      const { author, device, seq } = (record ?? {}) as Record<string, unknown>;
+      if (typeof author !== 'string' || typeof device !== 'string' || typeof seq !== 'number') {
+        continue;
+      }
+      const key = chainKey(author, device);
+      last.set(key, Math.max(last.get(key) ?? 0, seq));
+    }
+    const ranges: WantedRange[] = [];
+    for (const [key, seq] of last) {
+      const held = peer.heads.get(key)?.seq ?? 0;
+      if (held <= seq) continue;
+      const [author, device] = splitKey(key);
+      ranges.push([author, device, seq + 1, Math.min(held, seq + WANT_WINDOW)]);
+    }
+    if (ranges.length === 0) return;
+    this.asked.set(from, { ranges, at: Date.now() });
+    await this.transport.send(encodeMessage({ t: 'want', ranges }), [from]);
   }
 
   /** Asks each peer, one want at a time, for the records it holds beyond what is held here. */
