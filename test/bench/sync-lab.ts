@@ -42,6 +42,8 @@ export interface TocsinSyncLab {
   rogueReceived(): unknown[];
   /** Bytes of data-channel messages that reached the rogue, decrypted or not. */
   rogueWireBytes(): number;
+  /** A record's hash, as its chain's next record names it in `prev`. */
+  hashOf(record: SyncRecord): Promise<string>;
   /** Records of the rogue's own chain, signed with its member key, one per body given. */
   rogueChain(bodies: unknown[], firstSeq: number, prev: string): Promise<SyncRecord[]>;
   rogueLeave(): Promise<void>;
@@ -153,6 +155,8 @@ const rogueLab = {
   rogueReceived: () => rogue?.received ?? [],
 
   rogueWireBytes: () => wireBytes,
+
+  hashOf: ({ sig: _sig, ...unsigned }: SyncRecord) => recordHash(unsigned),
 
   async rogueChain(bodies: unknown[], firstSeq: number, prev: string) {
     if (!rogue) throw new Error('rogueJoin() first');

@@ -11,37 +11,22 @@
 //   whenever packets are late, so this total bounds any gap in the audio, whatever the page's
 //   main thread was doing; sync.audio_idle_concealed_ms is the same call just after, as long
 //   again (at most 30 s), with no records moving: the baseline.
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import { ensureLivekitServer, startLivekitServer } from '../../deploy/livekit/livekit-server.mjs';
-import { buildApp, projectRoot, removeBuild, startServer } from '../e2e/support.mjs';
+import { buildCellKits, CELL_MEMBERS, enrollAndReopen, tocsinKit } from '../e2e/cell-support.mjs';
+import { buildApp, removeBuild, startServer } from '../e2e/support.mjs';
 import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
 
-const execFileAsync = promisify(execFile);
-const KIT_BIN = join(projectRoot, 'src/cli/bin.mjs');
-const CONTACTS = join(projectRoot, 'test/cli/fixtures/cell.csv');
 const ROOM = 'cellule-de-crise';
-const [WRITER, JOINER] = ['helene-lefevre', 'francois-nguyen'];
+const [WRITER, JOINER] = CELL_MEMBERS;
 const SYNC_LAB = 'test/bench/sync-lab.html';
 const SIZES = [2000, 20_000];
 
 /** @param {number} ms */
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * @param {{ apiKey: string, apiSecret: string }} livekit
- * @param {string[]} args
- */
-async function tocsinKit(livekit, ...args) {
-  await execFileAsync(process.execPath, [KIT_BIN, ...args], {
-    cwd: projectRoot,
-    env: { ...process.env, LIVEKIT_API_KEY: livekit.apiKey, LIVEKIT_API_SECRET: livekit.apiSecret },
-  });
-}
 
 /**
  * A member's Chromium, enrolled, reopened from the service worker; every RTCPeerConnection the
@@ -69,12 +54,7 @@ async function member(link, cleanups) {
       }
     };
   });
-  await page.goto(link);
-  await page.getByRole('button', { name: 'It matches — install' }).click();
-  await page.getByText('Crisis kit installed').waitFor();
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.reload();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await enrollAndReopen(page, link);
   return { browser, page };
 }
 
@@ -271,21 +251,15 @@ export async function run() {
     cleanups.push(() => server.kill());
     const keys = await mkdtemp(join(tmpdir(), 'tocsin-bench-sync-'));
     cleanups.push(() => rm(keys, { recursive: true, force: true }));
-    const kits = join(dir, 'kits');
     await tocsinKit(livekit, 'keygen', '--org-name', 'Bench', '--out', join(keys, 'org.key'));
-    await tocsinKit(
+    const links = await buildCellKits({
       livekit,
-      'build',
-      ...['--key', join(keys, 'org.key'), '--contacts', CONTACTS],
-      ...['--livekit-url', livekit.url, '--room', ROOM],
-      ...['--app-url', server.url.replace(/\/$/, ''), '--kits-url', `${server.url}kits/`],
-      ...['--out', kits],
-    );
-    /** @type {Record<string, string>} */
-    const links = {};
-    for (const id of [WRITER, JOINER]) {
-      links[id] = (await readFile(join(kits, `${id}.link.txt`), 'utf8')).trim();
-    }
+      key: join(keys, 'org.key'),
+      room: ROOM,
+      appUrl: server.url,
+      kitsUrl: `${server.url}kits/`,
+      out: join(dir, 'kits'),
+    });
     /** @type {Record<string, number>} */
     const figures = {};
     for (const size of SIZES) {

@@ -6,23 +6,19 @@
 // forged, replayed, reordered and equivocating records from an insider are rejected and shown; the
 // roll-call goes round with one member answering on reconnecting.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, test } from 'node:test';
-import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
 import { ensureLivekitServer, startLivekitServer } from '../../deploy/livekit/livekit-server.mjs';
+import { buildCellKits, CELL_MEMBERS, enrollAndReopen, tocsinKit } from './cell-support.mjs';
 import { joinToken, startBareServer } from './livekit-support.mjs';
-import { buildApp, pageHeading, projectRoot, removeBuild, startServer } from './support.mjs';
+import { buildApp, pageHeading, removeBuild, startServer } from './support.mjs';
 
-const run = promisify(execFile);
-const BIN = join(projectRoot, 'src/cli/bin.mjs');
-const CONTACTS = join(projectRoot, 'test/cli/fixtures/cell.csv');
 const ROOM = 'cellule-de-crise';
-const [HELENE, FRANCOIS, ZOE] = ['helene-lefevre', 'francois-nguyen', 'zoe-menard'];
+const [HELENE, FRANCOIS, ZOE] = CELL_MEMBERS;
 const SYNC_LAB = 'test/bench/sync-lab.html';
 
 const state = {
@@ -38,38 +34,19 @@ const state = {
 /** @type {import('playwright-core').Browser[]} */
 const browsers = [];
 
-/** @param {string[]} args */
-async function tocsinKit(...args) {
-  const { stdout } = await run(process.execPath, [BIN, ...args], {
-    cwd: projectRoot,
-    env: {
-      ...process.env,
-      LIVEKIT_API_KEY: state.livekit.apiKey,
-      LIVEKIT_API_SECRET: state.livekit.apiSecret,
-    },
-  });
-  return stdout;
-}
-
 /**
  * Builds kits for the cell (each build draws a new room secret); the links by member.
  * @param {string} name
  */
-async function buildKits(name) {
-  const out = join(state.dir, `kits-${name}`);
-  await tocsinKit(
-    'build',
-    ...['--key', join(state.keys, 'org.key'), '--contacts', CONTACTS],
-    ...['--livekit-url', state.livekit.url, '--room', ROOM],
-    ...['--app-url', state.server.url.replace(/\/$/, '')],
-    ...['--kits-url', `${state.server.url}kits-${name}/`, '--out', out],
-  );
-  /** @type {Record<string, string>} */
-  const links = {};
-  for (const member of [HELENE, FRANCOIS, ZOE]) {
-    links[member] = (await readFile(join(out, `${member}.link.txt`), 'utf8')).trim();
-  }
-  return links;
+function buildKits(name) {
+  return buildCellKits({
+    livekit: state.livekit,
+    key: join(state.keys, 'org.key'),
+    room: ROOM,
+    appUrl: state.server.url,
+    kitsUrl: `${state.server.url}kits-${name}/`,
+    out: join(state.dir, `kits-${name}`),
+  });
 }
 
 before(async () => {
@@ -85,6 +62,7 @@ before(async () => {
   state.server = await startServer(state.dir);
   state.keys = await mkdtemp(join(tmpdir(), 'tocsin-e2e-sync-'));
   await tocsinKit(
+    state.livekit,
     'keygen',
     '--org-name',
     'Mairie de Saint-Étienne',
@@ -127,14 +105,7 @@ async function member(link) {
   if (process.env.TOCSIN_E2E_CONSOLE) {
     page.on('console', (message) => console.log(`# [${link.slice(-12)}] ${message.text()}`));
   }
-  await page.goto(link);
-  await page.getByRole('button', { name: 'It matches — install' }).click();
-  await page.getByText('Crisis kit installed').waitFor();
-  // Opened again, as from the home screen: from now on the service worker serves the app, so
-  // the member can lose the network.
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.reload();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await enrollAndReopen(page, link);
   return { page, context, errors, close: () => browser.close() };
 }
 
@@ -495,7 +466,10 @@ test('no readable byte without the room secret; bad records are rejected and sho
     ([body, prev]) => /** @type {any} */ (window).tocsinSyncLab.rogueChain([body], 2, prev),
     [
       { type: 'crisis', crisis: { ...crisis, id: 'autre' } },
-      await recordHashOf(rogue.page, chain[0]),
+      await rogue.page.evaluate(
+        (record) => /** @type {any} */ (window).tocsinSyncLab.hashOf(record),
+        chain[0],
+      ),
     ],
   );
   const impostor = { ...chain[0], author: 'mallory' };
@@ -543,38 +517,6 @@ test('no readable byte without the room secret; bad records are rejected and sho
   await rogue.close();
   await Promise.all([helene.close(), francois.close()]);
 });
-
-/**
- * The hash of a record, computed in the page by the app's own code.
- * @param {import('playwright-core').Page} page
- * @param {any} record
- */
-async function recordHashOf(page, record) {
-  return page.evaluate(async (record) => {
-    const { sig: _sig, ...unsigned } = record;
-    const fields = [
-      'tocsin-record-v1',
-      unsigned.author,
-      unsigned.device,
-      unsigned.seq,
-      unsigned.prev,
-      unsigned.at,
-      unsigned.body.type,
-      [
-        unsigned.body.crisis.id,
-        unsigned.body.crisis.name,
-        unsigned.body.crisis.startedAt,
-        unsigned.body.crisis.openedAt,
-        null,
-      ],
-    ];
-    const digest = await crypto.subtle.digest(
-      'SHA-256',
-      new TextEncoder().encode(JSON.stringify(fields)),
-    );
-    return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-  }, record);
-}
 
 /**
  * A livekit-client with no E2EE in the room: counts the data-channel bytes that reach it and
