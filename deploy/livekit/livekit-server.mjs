@@ -202,6 +202,17 @@ export async function freeLivekitPort() {
 }
 
 /**
+ * At most one keyframe request per video layer every PLI_THROTTLE, forwarded by the server to the
+ * publisher (rtc.pli_throttle; a Go duration string, a bare number is refused). v1.13.5's defaults
+ * are 500 ms for the low layer and 1 s for the others, while a receiver that lost its picture asks
+ * every 200 to 250 ms: a joining member whose E2EE worker dropped the first keyframe (livekit-client
+ * decrypts only once the Room is connected), or any member after packet loss, waited up to a second
+ * more. For a crisis room of a handful of people a few more keyframes are worth it. The crisis
+ * box's livekit.yaml sets the same (docs/deploy.md).
+ */
+const PLI_THROTTLE = '200ms';
+
+/**
  * The server's configuration for loopback: nothing is bound or advertised beyond 127.0.0.1 except
  * the ICE/TCP listener, which livekit-server always opens on every interface.
  * @param {number} port
@@ -224,6 +235,10 @@ function loopbackConfig(port) {
     // (RoomManager.iceServersForParticipant). Naming a loopback address instead keeps the
     // browsers' STUN queries on this machine; nothing answers them and host candidates suffice.
     `  stun_servers: ['127.0.0.1:${port + 2}']`,
+    '  pli_throttle:',
+    `    low_quality: ${PLI_THROTTLE}`,
+    `    mid_quality: ${PLI_THROTTLE}`,
+    `    high_quality: ${PLI_THROTTLE}`,
     'logging:',
     '  level: warn',
     'room:',
