@@ -5,23 +5,19 @@
 // so; the call comes back by itself after the server restarts; a browser without encoded
 // transforms refuses to join; and the app launched offline still joins.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
 import { ensureLivekitServer, startLivekitServer } from '../../deploy/livekit/livekit-server.mjs';
+import { buildCellKits, CELL_MEMBERS, tocsinKit as runTocsinKit } from './cell-support.mjs';
 import { joinToken, startBareServer } from './livekit-support.mjs';
-import { buildApp, pageHeading, projectRoot, removeBuild, startServer } from './support.mjs';
+import { buildApp, pageHeading, removeBuild, startServer } from './support.mjs';
 
-const run = promisify(execFile);
-const BIN = join(projectRoot, 'src/cli/bin.mjs');
-const CONTACTS = join(projectRoot, 'test/cli/fixtures/cell.csv');
 const ROOM = 'cellule-de-crise';
-const [HELENE, FRANCOIS, ZOE] = ['helene-lefevre', 'francois-nguyen', 'zoe-menard'];
+const [HELENE, FRANCOIS, ZOE] = CELL_MEMBERS;
 
 const livekit = {
   server: /** @type {import('../../deploy/livekit/livekit-server.mjs').LivekitServer} */ (
@@ -40,42 +36,23 @@ const state = {
  * Runs tocsin-kit with the LiveKit server's API key.
  * @param {string[]} args
  */
-async function tocsinKit(...args) {
-  const { stdout } = await run(process.execPath, [BIN, ...args], {
-    cwd: projectRoot,
-    env: {
-      ...process.env,
-      LIVEKIT_API_KEY: livekit.server.apiKey,
-      LIVEKIT_API_SECRET: livekit.server.apiSecret,
-    },
-  });
-  return stdout;
+function tocsinKit(...args) {
+  return runTocsinKit(livekit.server, ...args);
 }
 
 /**
  * Builds the next kits (a new room secret each time) into `<app>/kits-<name>/`; the links by member.
  * @param {string} name
  */
-async function buildKits(name) {
-  const out = join(state.dir, `kits-${name}`);
-  await tocsinKit(
-    'build',
-    ...['--key', join(state.keys, 'org.key'), '--contacts', CONTACTS],
-    ...['--livekit-url', livekit.server.url, '--room', ROOM],
-    ...[
-      '--app-url',
-      state.server.url.replace(/\/$/, ''),
-      '--kits-url',
-      `${state.server.url}kits-${name}/`,
-    ],
-    ...['--out', out],
-  );
-  /** @type {Record<string, string>} */
-  const links = {};
-  for (const member of [HELENE, FRANCOIS, ZOE]) {
-    links[member] = (await readFile(join(out, `${member}.link.txt`), 'utf8')).trim();
-  }
-  return links;
+function buildKits(name) {
+  return buildCellKits({
+    livekit: livekit.server,
+    key: join(state.keys, 'org.key'),
+    room: ROOM,
+    appUrl: state.server.url,
+    kitsUrl: `${state.server.url}kits-${name}/`,
+    out: join(state.dir, `kits-${name}`),
+  });
 }
 
 before(async () => {
