@@ -1,3 +1,4 @@
+import { toHex } from '../kit/format/bytes.js';
 import type { LogEntry } from './model.js';
 
 /** An entry before it is sealed into its device's chain. */
@@ -36,7 +37,7 @@ export function canonicalEntryFields(entry: SealableEntry): unknown[] {
 /** Hex SHA-256 of an entry's canonical bytes. */
 export async function computeEntryHash(entry: SealableEntry): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', canonicalEntryBytes(entry));
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return toHex(new Uint8Array(digest));
 }
 
 /** Seals an entry: computes its hash over everything else, including the previous hash. */

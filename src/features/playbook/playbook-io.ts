@@ -1,3 +1,4 @@
+import { toHex } from '../kit/format/bytes.js';
 import { CRISIS_ROLES, isCrisisRole, ROLE_NAMES, type CrisisRoleId } from '../crisis/roles.js';
 import { PHASES, type ItemLevel, type PhaseId, type Playbook, type PlaybookItem } from './model.js';
 
@@ -439,7 +440,7 @@ async function nameBasedUuid(parts: string[]): Promise<string> {
   const bytes = new Uint8Array(digest).slice(0, 16);
   bytes[6] = (bytes[6] & 0x0f) | 0x50;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  const hex = toHex(bytes);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 

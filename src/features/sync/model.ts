@@ -125,6 +125,19 @@ export interface Equivocation {
   foundAt: string;
 }
 
+/**
+ * A member or device id as records and sync messages carry it: no "|", which separates the two in
+ * chain keys.
+ */
+export function isChainId(value: unknown): value is string {
+  return typeof value === 'string' && /^[A-Za-z0-9._@:-]{1,200}$/.test(value);
+}
+
+/** A record's or entry's hash: hex SHA-256. */
+export function isHexHash(value: unknown): value is string {
+  return typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
+}
+
 /** The chain key of a record. */
 export function recordId(author: string, device: string, seq: number): string {
   return `${author}|${device}|${seq}`;

@@ -1,3 +1,4 @@
+import { toHex } from '../kit/format/bytes.js';
 import { canonicalEntryFields } from '../log/chain.js';
 import type { RecordBody, SyncRecord } from './model.js';
 
@@ -50,5 +51,5 @@ function bodyFields(body: RecordBody): unknown[] {
 /** Hex SHA-256 of a record's canonical bytes: its identity in its chain. */
 export async function recordHash(record: UnsignedRecord): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', canonicalRecordBytes(record));
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return toHex(new Uint8Array(digest));
 }

@@ -18,6 +18,8 @@ import { MAX_ENTRY_TEXT } from '../log/log-store.js';
 import { ENTRY_KINDS, type Crisis, type LogEntry } from '../log/model.js';
 import type { ChecklistTick } from '../playbook/model.js';
 import {
+  isChainId,
+  isHexHash,
   ROLL_CALL_STATUSES,
   type RecordBody,
   type RollCall,
@@ -33,10 +35,7 @@ export class MalformedRecord extends Error {
   }
 }
 
-const HASH = /^[0-9a-f]{64}$/;
 const ID_LENGTH = 200;
-/** Member and device ids: no "|", which separates them in chain keys. */
-const CHAIN_ID = /^[A-Za-z0-9._@:-]{1,200}$/;
 
 /** Reads one wire record, or throws MalformedRecord saying which field is wrong. */
 export function readRecord(value: unknown): SyncRecord {
@@ -173,13 +172,13 @@ function readAnswer(data: JsonObject): RollCallAnswer {
 
 function chainId(value: unknown, what: string): string {
   const text = string(value, what, ID_LENGTH, 1);
-  if (!CHAIN_ID.test(text)) throw new MalformedRecord(`${what} has characters ids cannot have`);
+  if (!isChainId(text)) throw new MalformedRecord(`${what} has characters ids cannot have`);
   return text;
 }
 
 function hash(value: unknown, what: string): string {
   const text = string(value, what, 64);
-  if (!HASH.test(text)) throw new MalformedRecord(`${what} is not a SHA-256 hash`);
+  if (!isHexHash(text)) throw new MalformedRecord(`${what} is not a SHA-256 hash`);
   return text;
 }
 

@@ -1,6 +1,6 @@
 // The messages devices exchange in the crisis room to keep each other's records complete
 // (docs/sync.md). They travel as LiveKit data, end-to-end encrypted by the room's E2EE.
-import type { SyncRecord } from './model.js';
+import { isChainId, isHexHash, type SyncRecord } from './model.js';
 
 /** The data topic of the sync protocol; a new incompatible protocol gets a new topic. */
 export const SYNC_TOPIC = 'tocsin.sync.v1';
@@ -87,11 +87,10 @@ function readHeldChain(value: unknown): HeldChain {
   if (
     Array.isArray(value) &&
     value.length === 4 &&
-    isId(value[0]) &&
-    isId(value[1]) &&
+    isChainId(value[0]) &&
+    isChainId(value[1]) &&
     isSeq(value[2]) &&
-    typeof value[3] === 'string' &&
-    /^[0-9a-f]{64}$/.test(value[3])
+    isHexHash(value[3])
   ) {
     return [value[0], value[1], value[2], value[3]];
   }
@@ -102,8 +101,8 @@ function readWantedRange(value: unknown): WantedRange {
   if (
     Array.isArray(value) &&
     value.length === 4 &&
-    isId(value[0]) &&
-    isId(value[1]) &&
+    isChainId(value[0]) &&
+    isChainId(value[1]) &&
     isSeq(value[2]) &&
     isSeq(value[3]) &&
     value[2] <= value[3]
@@ -111,10 +110,6 @@ function readWantedRange(value: unknown): WantedRange {
     return [value[0], value[1], value[2], value[3]];
   }
   throw new MalformedMessage('bad range');
-}
-
-function isId(value: unknown): value is string {
-  return typeof value === 'string' && /^[A-Za-z0-9._@:-]{1,200}$/.test(value);
 }
 
 function isSeq(value: unknown): value is number {
