@@ -1,7 +1,7 @@
 // The roll-call page with a real signed kit: every state, answering, starting (with its
 // confirmation), the board, and the phone links for those who have not answered. Answers from
-// other members are written the way a merge writes them: straight into the store, then the log's
-// change counter bumped.
+// other members are written the way a merge writes them: straight into the store, then the log told
+// of a merge.
 import { expect } from '@open-wc/testing';
 import { setLocale } from '../../src/app/i18n/i18n.js';
 import type { AppServices } from '../../src/app/services.js';
@@ -97,7 +97,7 @@ async function receiveRollCall(
       at: minutesAgo(minutes),
     });
   }
-  services.log.changes.set(services.log.changes.value + 1);
+  services.log.noteMerged();
   return rollCall;
 }
 
@@ -288,7 +288,7 @@ describe('the roll-call page', () => {
       status: 'unavailable',
       at: new Date().toISOString(),
     });
-    services.log.changes.set(services.log.changes.value + 1);
+    services.log.noteMerged();
     await waitFor(() => row(page, 'luc-roux')?.dataset['status'] === 'unavailable', 'the answer');
     expect(shadowText(page)).to.include('1 of 4 members answered.');
   });

@@ -39,11 +39,10 @@ export const MAX_ENTRY_TEXT = 10_000;
 
 /** The main courante in IndexedDB: append-only, one hash chain per device and crisis. */
 export class LogStore {
-  /**
-   * Counts the changes written here since start: the sync journal signs and shares them, and
-   * pages showing shared data refresh. Also bumped when records from other devices are merged.
-   */
+  /** Counts changes to the shared data since start, written here or merged: pages refresh. */
   readonly changes = new Observable(0);
+  /** Counts changes written here and queued in the outbox since start: the sync signs them. */
+  readonly queued = new Observable(0);
 
   constructor(
     private readonly database: DatabaseService,
@@ -142,10 +141,21 @@ export class LogStore {
         throw error;
       }
       await tx.done;
-      this.changes.set(this.changes.value + 1);
+      this.noteWritten();
       return entry;
     }
     throw new Error('Another tab kept writing to this log; try again.');
+  }
+
+  /** Tells that a change was written here and queued for sharing (any store's, in one place). */
+  noteWritten(): void {
+    this.queued.set(this.queued.value + 1);
+    this.changes.set(this.changes.value + 1);
+  }
+
+  /** Tells that records from other devices changed the shared data. */
+  noteMerged(): void {
+    this.changes.set(this.changes.value + 1);
   }
 
   /** A crisis's entries in log order: occurred-at time, then author, device and sequence. */

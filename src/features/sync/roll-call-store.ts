@@ -52,7 +52,7 @@ export class RollCallStore {
     void tx.objectStore(STORE.rollCalls).add(rollCall);
     void tx.objectStore(STORE.syncOutbox).add({ body: { type: 'rollcall', rollCall } });
     await tx.done;
-    this.log.changes.set(this.log.changes.value + 1);
+    this.log.noteWritten();
     return rollCall;
   }
 
@@ -71,7 +71,7 @@ export class RollCallStore {
     void tx.objectStore(STORE.rollCallAnswers).put(answer);
     void tx.objectStore(STORE.syncOutbox).add({ body: { type: 'answer', answer } });
     await tx.done;
-    this.log.changes.set(this.log.changes.value + 1);
+    this.log.noteWritten();
     return answer;
   }
 

@@ -40,7 +40,7 @@ export class SyncService {
     private readonly kit: KitService,
   ) {
     // Every change written here is signed and pushed as soon as it is stored.
-    log.changes.subscribe(() => void this.flush().catch(() => undefined));
+    log.queued.subscribe(() => void this.flush().catch(() => undefined));
   }
 
   /** Signs what is queued and sends it to the room when in it; a no-op until enrolled. */
@@ -124,7 +124,7 @@ export class SyncService {
     return SyncRuntime.create(this.database, identity, deviceId, {
       merged: (result) => {
         // Records from others are new log data: pages showing it read it again.
-        if (result.accepted.length > 0) this.log.changes.set(this.log.changes.value + 1);
+        if (result.accepted.length > 0) this.log.noteMerged();
         this.refreshSoon();
       },
       peersChanged: () => this.refreshSoon(),
