@@ -6,6 +6,7 @@ import { PAGES, loadPage } from '../../src/app/pages.js';
 import type { PageId } from '../../src/app/router.js';
 import { createAppServices, type AppServices } from '../../src/app/services.js';
 import { CURRENT_KIT_KEY, STORE, type InstalledKitSummary } from '../../src/db/schema.js';
+import { SMALL_CELL } from '../fixtures/directory.js';
 import { makeTestKit, type TestKit, type TestKitOptions } from '../fixtures/kit.js';
 
 let counter = 0;
@@ -77,6 +78,17 @@ export async function installTestKit(
   const kit = await makeTestKit(options);
   await services.crisisKit.install(await services.crisisKit.prepare(kit.file, kit.kitKey));
   return kit;
+}
+
+/**
+ * Scratch services enrolled with a real signed kit of {@link SMALL_CELL} (or `options.contacts`),
+ * verified as at start-up, so pages get the room and the member from it.
+ */
+export async function createEnrolledServices(options: TestKitOptions = {}): Promise<AppServices> {
+  const services = createTestServices();
+  await installTestKit(services, { contacts: [...SMALL_CELL], ...options });
+  await services.crisisKit.verify();
+  return services;
 }
 
 /** Installs a kit summary into the services' database. */

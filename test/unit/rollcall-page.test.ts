@@ -9,55 +9,17 @@ import { STORE } from '../../src/db/schema.js';
 import type { RollCall, RollCallAnswer } from '../../src/features/sync/model.js';
 import { arrangeBoard, signedMembers } from '../../src/features/sync/roll-call-board.js';
 import type { TocsinRollcallPage } from '../../src/features/sync/tocsin-rollcall-page.js';
-import { makeContact } from '../fixtures/directory.js';
+import { SMALL_CELL } from '../fixtures/directory.js';
 import {
   cleanUpTestServices,
+  createEnrolledServices,
   createTestServices,
-  installTestKit,
   renderPage,
   shadowText,
   waitFor,
 } from './helpers.js';
 
-/** The cell: Marie (this device), Paul and Zoé with mobiles, Luc without; plus a non-member. */
-const CONTACTS = [
-  makeContact({
-    givenName: 'Marie',
-    familyName: 'Dupont',
-    cellMember: true,
-    phones: [{ kind: 'mobile', number: '06 11 11 11 11' }],
-  }),
-  makeContact({
-    givenName: 'Paul',
-    familyName: 'Martin',
-    cellMember: true,
-    phones: [
-      { kind: 'work', number: '01 22 22 22 22' },
-      { kind: 'mobile', number: '+33 6 22 22 22 22' },
-    ],
-  }),
-  makeContact({
-    givenName: 'Zoé',
-    familyName: 'Bernard',
-    cellMember: true,
-    phones: [{ kind: 'mobile', number: '06 33 33 33 33' }],
-  }),
-  makeContact({ givenName: 'Luc', familyName: 'Roux', cellMember: true }),
-  makeContact({
-    givenName: 'Accueil',
-    familyName: 'Mairie',
-    phones: [{ kind: 'work', number: '01 44 44 44 44' }],
-  }),
-];
-
 const SELF = 'marie-dupont';
-
-async function enrolledServices(): Promise<AppServices> {
-  const services = createTestServices();
-  await installTestKit(services, { contacts: CONTACTS });
-  await services.crisisKit.verify();
-  return services;
-}
 
 async function openRollCall(services: AppServices): Promise<TocsinRollcallPage> {
   const page = (await renderPage('rollcall', services)) as TocsinRollcallPage;
@@ -141,7 +103,7 @@ describe('the roll-call page', () => {
   });
 
   it('says no roll-call was started yet, and starts one without asking', async () => {
-    const services = await enrolledServices();
+    const services = await createEnrolledServices();
     const page = await openRollCall(services);
     expect(page.dataset['view']).to.equal('empty');
     const empty = root(page).querySelector('tocsin-empty-state')!;
@@ -167,7 +129,7 @@ describe('the roll-call page', () => {
   });
 
   it('shows the board: whoever needs help on top, in red, then the answers and their times', async () => {
-    const services = await enrolledServices();
+    const services = await createEnrolledServices();
     await receiveRollCall(services, 'paul-martin', [
       ['zoe-bernard', 'present', 12],
       ['paul-martin', 'help', 3],
@@ -194,7 +156,7 @@ describe('the roll-call page', () => {
   });
 
   it('lists those who have not answered with a call and an SMS to their mobile', async () => {
-    const services = await enrolledServices();
+    const services = await createEnrolledServices();
     await receiveRollCall(services, 'paul-martin', [['paul-martin', 'present', 5]]);
     const page = await openRollCall(services);
     const zoe = row(page, 'zoe-bernard')!;
@@ -217,7 +179,7 @@ describe('the roll-call page', () => {
   });
 
   it('answers in one tap: the button is pressed, the answer stored and queued to be shared', async () => {
-    const services = await enrolledServices();
+    const services = await createEnrolledServices();
     const rollCall = await receiveRollCall(services, 'paul-martin', []);
     const page = await openRollCall(services);
 
@@ -250,7 +212,7 @@ describe('the roll-call page', () => {
   });
 
   it('asks before a new roll-call replaces the board, and keeps the previous answers', async () => {
-    const services = await enrolledServices();
+    const services = await createEnrolledServices();
     const previous = await receiveRollCall(services, 'paul-martin', [['zoe-bernard', 'remote', 4]]);
     const page = await openRollCall(services);
     const start = () =>
@@ -277,7 +239,7 @@ describe('the roll-call page', () => {
   });
 
   it('reads the board again when records from others arrive', async () => {
-    const services = await enrolledServices();
+    const services = await createEnrolledServices();
     const rollCall = await receiveRollCall(services, SELF, []);
     const page = await openRollCall(services);
     expect(row(page, 'luc-roux')!.dataset['status']).to.equal('none');
@@ -297,7 +259,7 @@ describe('the roll-call page', () => {
 describe('the roll-call board', () => {
   it('keeps each member’s latest answer and puts help first, then the latest', () => {
     const members = signedMembers(
-      CONTACTS.map((contact, i) => ({
+      SMALL_CELL.map((contact, i) => ({
         ...contact,
         origin: i === 3 ? 'local' : 'kit',
         member: contact.cellMember ? { id: `m${i}`, publicKey: '' } : undefined,

@@ -7,56 +7,16 @@ import { INDEX, STORE } from '../../src/db/schema.js';
 import { callEn } from '../../src/features/call/call.en.js';
 import { callFr } from '../../src/features/call/call.fr.js';
 import type { TocsinRoomPage } from '../../src/features/call/tocsin-room-page.js';
-import { makeContact } from '../fixtures/directory.js';
-import type { TestKitOptions } from '../fixtures/kit.js';
 import {
   cleanUpTestServices,
+  createEnrolledServices,
   createTestServices,
-  installTestKit,
   renderPage,
   shadowText,
   waitFor,
 } from './helpers.js';
 
 const WORKER_URL = '/node_modules/livekit-client/dist/livekit-client.e2ee.worker.mjs';
-
-/** The cell: Marie (this device), Paul and Zoé with phones, Luc without; plus a non-member. */
-const CONTACTS = [
-  makeContact({
-    givenName: 'Marie',
-    familyName: 'Dupont',
-    cellMember: true,
-    phones: [{ kind: 'mobile', number: '06 11 11 11 11' }],
-  }),
-  makeContact({
-    givenName: 'Paul',
-    familyName: 'Martin',
-    cellMember: true,
-    phones: [
-      { kind: 'work', number: '01 22 22 22 22' },
-      { kind: 'mobile', number: '+33 6 22 22 22 22' },
-    ],
-  }),
-  makeContact({
-    givenName: 'Zoé',
-    familyName: 'Bernard',
-    cellMember: true,
-    phones: [{ kind: 'mobile', number: '06 33 33 33 33' }],
-  }),
-  makeContact({ givenName: 'Luc', familyName: 'Roux', cellMember: true }),
-  makeContact({
-    givenName: 'Accueil',
-    familyName: 'Mairie',
-    phones: [{ kind: 'work', number: '01 44 44 44 44' }],
-  }),
-];
-
-async function enrolledServices(options: TestKitOptions = {}): Promise<AppServices> {
-  const services = createTestServices();
-  await installTestKit(services, { contacts: CONTACTS, ...options });
-  await services.crisisKit.verify();
-  return services;
-}
 
 async function openRoom(services: AppServices): Promise<TocsinRoomPage> {
   const page = (await renderPage('room', services)) as TocsinRoomPage;
@@ -137,7 +97,7 @@ describe('the room page', () => {
   });
 
   it('offers no room and no phone number from a tampered kit', async () => {
-    const services = await enrolledServices();
+    const services = await createEnrolledServices();
     const db = await services.database.db();
     const [contact] = await db.getAllFromIndex(STORE.contacts, INDEX.contactsByOrigin, 'kit');
     await db.put(STORE.contacts, { ...contact!, phones: [{ kind: 'mobile', number: '0666' }] });
@@ -154,7 +114,7 @@ describe('the room page', () => {
   });
 
   it('refuses to join from a browser that cannot encrypt, and offers the phone', async () => {
-    const services = await enrolledServices();
+    const services = await createEnrolledServices();
     restore.push(withoutEncryptedMedia());
     page = await openRoom(services);
     expect(page.dataset['view']).to.equal('unsupported');
@@ -166,7 +126,7 @@ describe('the room page', () => {
   });
 
   it('explains the permission prompt before offering to join, with or without the camera', async () => {
-    page = await openRoom(await enrolledServices({ roomName: 'cellule-mairie' }));
+    page = await openRoom(await createEnrolledServices({ roomName: 'cellule-mairie' }));
     expect(page.dataset['view']).to.equal('ready');
     const text = shadowText(page);
     expect(text).to.include('Your browser will ask to use the microphone and the camera');
@@ -181,7 +141,7 @@ describe('the room page', () => {
     navigator.mediaDevices.getUserMedia = () =>
       Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
     restore.push(() => (navigator.mediaDevices.getUserMedia = original));
-    page = await openRoom(await enrolledServices());
+    page = await openRoom(await createEnrolledServices());
     control(page, 'Join the crisis room').click();
     await waitFor(() => page!.dataset['view'] === 'media', 'the permission message');
     await page.updateComplete;
@@ -195,7 +155,7 @@ describe('the room page', () => {
   });
 
   it('says plainly that the room cannot be reached, and offers every member by phone', async () => {
-    page = await openRoom(await enrolledServices({ livekitUrl: 'ws://127.0.0.1:9' }));
+    page = await openRoom(await createEnrolledServices({ livekitUrl: 'ws://127.0.0.1:9' }));
     control(page, 'Join audio only').click();
     await waitFor(() => page!.dataset['view'] === 'unreachable', 'the unreachable state', 8000);
     await page.updateComplete;
