@@ -3,10 +3,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { createLocalAudioTrack, createLocalVideoTrack, type LocalTrack } from 'livekit-client';
 import { setLocale } from '../../src/app/i18n/i18n.js';
-import type {
-  CallParticipant,
-  CallSession,
-  CallState,
+import {
+  INITIAL_CALL_STATE,
+  type CallParticipant,
+  type CallSession,
+  type CallState,
 } from '../../src/features/call/call-session.js';
 import { safetyCodeFromBits } from '../../src/features/call/safety-code.js';
 import '../../src/features/call/tocsin-call-view.js';
@@ -61,18 +62,11 @@ const zoe: CallParticipant = {
 
 function callState(changes: Partial<CallState> = {}): CallState {
   return {
+    ...INITIAL_CALL_STATE,
     connection: 'connected',
     participants: [me, paul, intruder],
     activeSpeakers: ['paul-martin'],
     microphone: true,
-    camera: false,
-    audioOnly: false,
-    listenOnly: false,
-    devices: { cameras: [], speakers: [] },
-    audioBlocked: false,
-    encryptionError: false,
-    mediaStalled: false,
-    rejoinAttempt: 0,
     ...changes,
   };
 }

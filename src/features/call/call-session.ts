@@ -163,7 +163,8 @@ const CANNOT_DECRYPT_MS = 90_000;
 /** After this many forced rejoins in a row with sound still not flowing, stop and say so. */
 const MAX_FORCED_REJOINS = 3;
 
-const INITIAL_STATE: CallState = {
+/** A call before joining: what a new session starts from, and what leaving goes back to. */
+export const INITIAL_CALL_STATE: CallState = {
   connection: 'idle',
   participants: [],
   activeSpeakers: [],
@@ -195,7 +196,7 @@ interface PublishIntent {
  */
 export class CallSession {
   /** The call as the elements render it. */
-  readonly state = new Observable<CallState>(INITIAL_STATE);
+  readonly state = new Observable<CallState>(INITIAL_CALL_STATE);
 
   private readonly createWorker: () => Worker;
   private readonly createRoom: (options: RoomOptions) => Room;
@@ -279,7 +280,7 @@ export class CallSession {
       listenOnly,
     };
     this.update({
-      ...INITIAL_STATE,
+      ...INITIAL_CALL_STATE,
       connection: 'connecting',
       audioOnly,
       listenOnly,
@@ -331,7 +332,7 @@ export class CallSession {
     if (room) await this.closeRoom(room);
     if (!this.disposed) {
       this.update({
-        ...INITIAL_STATE,
+        ...INITIAL_CALL_STATE,
         connection: 'left',
         audioOnly: this.intent.audioOnly,
         listenOnly: this.intent.listenOnly,
@@ -646,7 +647,7 @@ export class CallSession {
     void this.closeRoom(room);
     window.clearTimeout(this.mediaCheckTimer);
     if (this.userLeft) {
-      this.update({ ...INITIAL_STATE, connection: 'left', devices: this.state.value.devices });
+      this.update({ ...INITIAL_CALL_STATE, connection: 'left', devices: this.state.value.devices });
       return;
     }
     const final = finalProblemOf(reason);
