@@ -56,7 +56,6 @@ export const tokens = css`
   }
 `;
 
-/** Buttons and links styled as buttons, all at least one touch target tall. */
 /** `.visually-hidden`: text that screen readers read and the screen does not show. */
 export const visuallyHidden = css`
   .visually-hidden {
@@ -69,6 +68,7 @@ export const visuallyHidden = css`
   }
 `;
 
+/** Buttons and links styled as buttons, all at least one touch target tall. */
 export const buttons = css`
   .button {
     display: inline-flex;
