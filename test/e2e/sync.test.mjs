@@ -304,7 +304,16 @@ test('a member who wrote offline and two others converge to the same log', async
   await pageHeading(zoe.page, 'tocsin-playbook-page');
   const boxes = zoe.page.locator('tocsin-playbook-page input[type="checkbox"]');
   for (let i = 0; i < 3; i++) await boxes.nth(i).check();
-  assert.equal((await syncStatus(await statusPage(zoe.page))).waiting, 50 + 3 * 2);
+  // Each tick is written after its click and the status follows the writes: wait for all of them
+  // (50 entries, and each tick both an entry and a tick) rather than read it once.
+  await statusPage(zoe.page);
+  await zoe.page
+    .locator(`tocsin-sync-status[data-waiting="${50 + 3 * 2}"]`)
+    .waitFor({ timeout: 10_000 })
+    .catch(async (error) => {
+      const { waiting } = await syncStatus(zoe.page);
+      throw new Error(`${waiting} changes waiting instead of ${50 + 3 * 2}`, { cause: error });
+    });
 
   // Meanwhile the others keep writing, in the room.
   await writeEntries(helene.page, ['Hélène 1', 'Hélène 2', 'Hélène 3']);
