@@ -1,5 +1,7 @@
 // Boot: build the services, speak the user's language, mount the shell, then register the
 // service worker (after first render, so installing the precache never delays the first screen).
+// The first screen renders from the launch snapshot when there is one (launch-snapshot.ts), and
+// from IndexedDB's answer otherwise.
 import { captureEnrollmentLink } from './features/kit/enrollment-link.js';
 import { launchDatabase } from './app/launch-database.js';
 import { globalStyles } from './app/global-styles.js';
@@ -9,6 +11,7 @@ import './app/tocsin-app.js';
 import './features/home/tocsin-home-page.js';
 import { resolveLocale, setLocale } from './app/i18n/i18n.js';
 import { loadLaunchState } from './app/launch-state.js';
+import { keepLaunchSnapshot, readLaunchSnapshot } from './app/launch-snapshot.js';
 import { loadPage, PAGES } from './app/pages.js';
 import { parseHash } from './app/router.js';
 import { createAppServices } from './app/services.js';
@@ -43,11 +46,23 @@ async function boot(): Promise<void> {
     void loadPage(route.page).catch(() => undefined);
   }
 
-  setLocale(resolveLocale(await loadLaunchState(services)));
+  const launchRead = loadLaunchState(services);
+  const snapshot = readLaunchSnapshot();
+  if (snapshot) {
+    services.kit.preview(snapshot.kit);
+    setLocale(resolveLocale(snapshot.locale));
+  } else {
+    setLocale(resolveLocale(await launchRead));
+  }
 
   const app = document.createElement('tocsin-app');
   app.services = services;
   document.getElementById('boot')?.replaceWith(app);
+
+  // The database's answer wins over the snapshot (home follows the kit it holds), and is kept as
+  // the next launch's snapshot, as is every later change of the language or the kit.
+  setLocale(resolveLocale(await launchRead));
+  keepLaunchSnapshot(services);
 
   // The service worker and its update checks can wait until the first screen is up, and so can
   // verifying the installed kit (the shell shows a banner if it was tampered with).

@@ -6,21 +6,28 @@ import { LOCALE_KEY, localePreferenceFrom } from '../features/settings/settings-
 /**
  * Reads what the first screen needs — the UI language and the installed kit — in one IndexedDB
  * transaction: on an offline launch each round trip to the database costs more than the reads.
- * The kit is handed to its store, so home shows it without reading again.
+ * The kit store takes its summary from this read, so home does not read it again.
  * Never fails: an unreadable database means the device's language and the "not enrolled" state,
  * with the shell's database banner saying what went wrong.
  */
-export async function loadLaunchState(services: AppServices): Promise<LocalePreference> {
-  try {
-    const db = await services.database.db();
-    const tx = db.transaction([STORE.settings, STORE.kit]);
-    const [locale, kit] = await Promise.all([
-      tx.objectStore(STORE.settings).get(LOCALE_KEY),
-      tx.objectStore(STORE.kit).get(CURRENT_KIT_KEY),
-    ]);
-    services.kit.remember(kit);
-    return localePreferenceFrom(locale);
-  } catch {
-    return 'auto';
-  }
+export function loadLaunchState(services: AppServices): Promise<LocalePreference> {
+  const read = readLaunchState(services);
+  services.kit.follow(read.then(({ kit }) => kit));
+  return read.then(
+    ({ locale }) => {
+      services.settings.localePreference.set(locale);
+      return locale;
+    },
+    () => 'auto',
+  );
+}
+
+async function readLaunchState(services: AppServices) {
+  const db = await services.database.db();
+  const tx = db.transaction([STORE.settings, STORE.kit]);
+  const [locale, kit] = await Promise.all([
+    tx.objectStore(STORE.settings).get(LOCALE_KEY),
+    tx.objectStore(STORE.kit).get(CURRENT_KIT_KEY),
+  ]);
+  return { locale: localePreferenceFrom(locale), kit };
 }

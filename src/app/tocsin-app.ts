@@ -218,6 +218,7 @@ export class TocsinApp extends LitElement {
           this.services.database.problem,
           this.services.crisisKit.integrity,
           this.services.callActive,
+          this.services.kit.known,
         ]
       : [],
   );
@@ -254,15 +255,14 @@ export class TocsinApp extends LitElement {
   }
 
   /**
-   * The kit summary is in memory after launch; read it when it is not. A kit installed later is
-   * remembered by the installer before the check of the new kit starts, and that check changes
-   * `integrity`, which re-renders the shell with it.
+   * The kit summary is in memory after launch; read it when it is not. The shell follows
+   * `kit.known`, so a kit installed later, or the database correcting the launch snapshot,
+   * re-renders it.
    */
   private async loadKitSummary(): Promise<void> {
     if (this.services.kit.alreadyKnown() !== undefined) return;
     try {
       await this.services.kit.loadInstalledKit();
-      this.requestUpdate();
     } catch {
       // The database banner says what went wrong.
     }

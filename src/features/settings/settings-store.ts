@@ -1,5 +1,6 @@
 import type { LocalePreference } from '../../app/i18n/i18n.js';
 import type { DatabaseService } from '../../app/database-service.js';
+import { Observable } from '../../app/observable.js';
 import { STORE, type SettingRecord } from '../../db/schema.js';
 import { isCrisisRole, type CrisisRoleId } from '../crisis/roles.js';
 
@@ -23,6 +24,8 @@ export function localePreferenceFrom(record: SettingRecord | undefined): LocaleP
 
 /** The user's settings, kept in IndexedDB. */
 export class SettingsStore {
+  /** The language preference once read or chosen in this run; undefined until then. */
+  readonly localePreference = new Observable<LocalePreference | undefined>(undefined);
   private deviceIdReading?: Promise<string>;
 
   constructor(private readonly database: DatabaseService) {}
@@ -30,7 +33,9 @@ export class SettingsStore {
   /** The language the user chose; 'auto' when none was chosen or it cannot be read. */
   async loadLocalePreference(): Promise<LocalePreference> {
     const db = await this.database.db();
-    return localePreferenceFrom(await db.get(STORE.settings, LOCALE_KEY));
+    const preference = localePreferenceFrom(await db.get(STORE.settings, LOCALE_KEY));
+    this.localePreference.set(preference);
+    return preference;
   }
 
   /**
@@ -85,5 +90,6 @@ export class SettingsStore {
   async saveLocalePreference(preference: LocalePreference): Promise<void> {
     const db = await this.database.db();
     await db.put(STORE.settings, { key: LOCALE_KEY, value: preference });
+    this.localePreference.set(preference);
   }
 }
