@@ -48,6 +48,28 @@ function cspMetaTag(): Plugin {
   };
 }
 
+/**
+ * Makes the entry module render-blocking: the browser paints nothing (the installed app's splash
+ * screen stays up) until the app has rendered its first screen, instead of first painting the
+ * "Tocsin…" placeholder of index.html while the app starts. Vite drops the attribute from the
+ * tag it writes, so it is added back here.
+ */
+function renderBlockingEntry(): Plugin {
+  const entry = '<script type="module" crossorigin';
+  return {
+    name: 'tocsin-render-blocking-entry',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        if (!html.includes('<script type="module"')) return html; // the bench's blank page
+        if (!html.includes(entry)) throw new Error(`the entry script tag is no longer ${entry}`);
+        return html.replace(entry, '<script type="module" blocking="render" crossorigin');
+      },
+    },
+  };
+}
+
 export default defineConfig({
   define: {
     __TOCSIN_VERSION__: JSON.stringify(appVersion),
@@ -74,6 +96,7 @@ export default defineConfig({
   worker: { format: 'es' },
   plugins: [
     cspMetaTag(),
+    renderBlockingEntry(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'sw',

@@ -70,10 +70,11 @@ export class TocsinHomePage extends PageElement {
 
   private async load(): Promise<void> {
     const services = this.services;
-    void services.storage.refresh();
     // In memory already, or the launch snapshot's: real data in the first frame.
     this._kit = services.kit.alreadyKnown();
     if (this._kit !== undefined) await this.markReady();
+    // Asking the browser about storage takes a round trip to it: after the first frame.
+    void services.storage.refresh();
     try {
       this._kit = (await services.kit.loadInstalledKit()) ?? null;
     } catch {
