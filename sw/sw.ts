@@ -11,7 +11,7 @@ import {
   precacheAndRoute,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { cacheNames } from 'workbox-core';
+import { cacheNames, clientsClaim } from 'workbox-core';
 import { appShellPreloadPlugin } from './module-preload.js';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -43,6 +43,12 @@ self.addEventListener('install', (event: StaticRoutingInstallEvent) => {
       .catch(() => undefined),
   );
 });
+
+// The tab of the very first visit is taken over as soon as this worker activates, so its lazy
+// pages come from the precache even if the network drops before the app is opened again. It changes
+// nothing for updates: a new release activates only on the user's consent, and every tab it then
+// controls reloads onto it (workbox-window's `controlling`, with isUpdate).
+clientsClaim();
 
 // Every navigation inside the scope opens the app shell; routes are hash-based.
 registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html')));

@@ -68,6 +68,22 @@ test('livekit-client is not part of the start-up JavaScript: only the room page 
   await context.close();
 });
 
+test('the tab of the first visit is taken over by the service worker: every page opens offline without a reload', async () => {
+  const context = await served.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(served.server.url);
+  assert.equal(await pageHeading(page, 'tocsin-home-page'), 'Crisis cell');
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+    timeout: 15_000,
+  });
+
+  // The network drops before the member ever reopens the app: lazy pages still load.
+  await context.setOffline(true);
+  const headings = await visitEveryRoute(page);
+  assert.equal(Object.keys(headings).length, 6);
+  await context.close();
+});
+
 test('with the server killed, a reload renders from the service worker and every route opens', async () => {
   const context = await served.browser.newContext();
   const page = await context.newPage();

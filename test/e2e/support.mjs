@@ -113,8 +113,8 @@ export function launchBrowser() {
 }
 
 /**
- * Opens the app and waits until its service worker controls the page (the first visit is not
- * controlled: the worker does not claim clients, so one reload is needed).
+ * Opens the app and reloads it once its service worker is ready, as a member reopening the app
+ * does, and waits until the worker controls the page.
  * @param {import('playwright-core').Page} page
  * @param {string} url
  */
