@@ -110,3 +110,18 @@ describe('home at launch', () => {
     home.remove();
   });
 });
+
+describe('the kit summary at launch', () => {
+  afterEach(() => cleanUpTestServices());
+
+  it('keeps a kit installed while the launch read was still pending', async () => {
+    const services = createTestServices();
+    let answer!: (kit: undefined) => void;
+    services.kit.follow(new Promise((resolve) => (answer = resolve)));
+    const installed = sampleKit({ version: 4 });
+    services.kit.remember(installed);
+    answer(undefined);
+    expect(await services.kit.loadInstalledKit()).to.equal(installed);
+    expect(services.kit.alreadyKnown()).to.equal(installed);
+  });
+});

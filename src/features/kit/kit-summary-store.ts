@@ -36,9 +36,10 @@ export class KitSummaryStore {
 
   /** Takes the summary from a read made elsewhere (the launch reads it with the settings). */
   follow(read: Promise<InstalledKitSummary | undefined>): void {
-    const reading = read.then((kit) => {
-      this.confirm(kit);
-      return kit;
+    const reading: Promise<InstalledKitSummary | undefined> = read.then((kit) => {
+      // Unless a kit was installed meanwhile: the installer's summary is the newer one.
+      if (this.reading === reading) this.confirm(kit);
+      return this.reading === reading ? kit : this.loadInstalledKit();
     });
     this.reading = reading;
     reading.catch(() => {
