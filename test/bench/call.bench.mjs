@@ -35,7 +35,9 @@ const RECONNECT_TIMEOUT_MS = 20_000;
 // Restarts whose video never came back are counted, not timed; a few more restarts replace them.
 const MAX_RESTARTS = RECONNECTS + 2;
 // Diagnosis: TOCSIN_BENCH_CALL_TRACE=1 also records, during each join, the receiver's video
-// counters every 10 ms and the page's long tasks (the polling slows joins: not for figures);
+// counters every 10 ms, the page's long tasks and encryption errors, the events of the peer's
+// <video> in the app and each video frame into and out of the E2EE worker (the polling slows
+// joins: not for figures);
 // TOCSIN_BENCH_CALL_ONLY=join stops after the joins.
 const TRACE = process.env.TOCSIN_BENCH_CALL_TRACE === '1';
 const JOINS_ONLY = process.env.TOCSIN_BENCH_CALL_ONLY === 'join';
@@ -216,7 +218,30 @@ function installTrace(page) {
       let decodedAt;
       const timer = setInterval(async () => {
         // The peer connection carrying what the Room receives (livekit-client internals).
-        const manager = getRoom()?.engine?.pcManager;
+        const peerVideo = /** @type {any} */ (window).benchPeerVideo?.();
+        if (peerVideo && !peerVideo.benchWatched) {
+          peerVideo.benchWatched = true;
+          timeline.push([
+            performance.now(),
+            `peer video element found, srcObject ${!!peerVideo.srcObject}`,
+          ]);
+          for (const type of ['loadedmetadata', 'loadeddata', 'playing', 'resize']) {
+            peerVideo.addEventListener(type, () =>
+              timeline.push([performance.now(), `video ${type} ${peerVideo.videoWidth}`]),
+            );
+          }
+          peerVideo.requestVideoFrameCallback?.(() =>
+            timeline.push([performance.now(), `video first frame ${peerVideo.videoWidth}`]),
+          );
+        }
+        const room = getRoom();
+        if (room && !room.benchErrorsWatched) {
+          room.benchErrorsWatched = true;
+          room.on('encryptionError', (/** @type {Error} */ error) =>
+            timeline.push([performance.now(), `encryption error: ${error.message}`]),
+          );
+        }
+        const manager = room?.engine?.pcManager;
         const pc = (manager?.subscriber ?? manager?.publisher)?._pc;
         if (!pc) return;
         const stats = await pc.getStats();
@@ -226,7 +251,8 @@ function installTrace(page) {
         stats.forEach((/** @type {any} */ report) => {
           if (report.type !== 'inbound-rtp' || report.kind !== 'video') return;
           parts.push(
-            `packets ${report.packetsReceived} received ${report.framesReceived} ` +
+            `packets ${report.packetsReceived} bytes ${report.bytesReceived} ` +
+              `received ${report.framesReceived} ` +
               `decoded ${report.framesDecoded} keyframes ${report.keyFramesDecoded} ` +
               `PLI ${report.pliCount} width ${report.frameWidth ?? 0}`,
           );
@@ -316,6 +342,48 @@ async function openRoomPage(page, roomUrl) {
  * @param {string} roomUrl
  */
 async function appJoin(page, roomUrl) {
+  if (TRACE && !(/** @type {any} */ (page).benchFramesNoted)) {
+    /** @type {any} */ (page).benchFramesNoted = true;
+    // Notes every video frame on its way into the E2EE worker and back (diagnosis only): wraps the
+    // encoded streams livekit-client posts to the worker.
+    await page.addInitScript(() => {
+      const post = Worker.prototype.postMessage;
+      /** @type {any[]} */
+      const frames = [];
+      /** @type {any} */ (window).benchFrames = frames;
+      const note = (/** @type {string} */ where, /** @type {any} */ frame) => {
+        const meta = frame.getMetadata?.() ?? {};
+        frames.push([
+          performance.now(),
+          where,
+          frame.type ?? 'audio',
+          frame.data.byteLength,
+          meta.frameId ?? '',
+          meta.synchronizationSource ?? '',
+        ]);
+      };
+      Worker.prototype.postMessage = function (/** @type {any} */ message, ...rest) {
+        if (message?.kind === 'decode' && message.data?.readableStream) {
+          const { readableStream, writableStream } = message.data;
+          const tap = (/** @type {string} */ where) =>
+            new TransformStream({
+              transform(frame, controller) {
+                note(where, frame);
+                controller.enqueue(frame);
+              },
+            });
+          const toWorker = readableStream.pipeThrough(tap('in'));
+          const fromWorker = tap('out');
+          fromWorker.readable.pipeTo(writableStream);
+          message.data.readableStream = toWorker;
+          message.data.writableStream = fromWorker.writable;
+          rest = [[toWorker, fromWorker.writable]];
+        }
+        return post.call(this, message, ...rest);
+      };
+    });
+    await page.reload();
+  }
   const join = await openRoomPage(page, roomUrl);
   await installPeerVideoQuery(page, PEER);
   if (TRACE) await installTrace(page);
@@ -356,6 +424,16 @@ async function appJoin(page, roomUrl) {
       }),
     "first frame of the peer's video in the app",
   );
+  if (TRACE) {
+    const frames = await page.evaluate(() => /** @type {any} */ (window).benchFrames.splice(0));
+    for (const [at, where, type, size, id, ssrc] of frames
+      .filter((/** @type {any[]} */ f) => f[2] !== 'audio')
+      .slice(0, 40)) {
+      console.error(
+        `bench:   frame ${Math.round(at - tapAt)} ${where} ${type} ${size} id ${id} ssrc ${ssrc}`,
+      );
+    }
+  }
   return { elapsed: frameAt - tapAt, ...(await readJoinSteps(page, 'tocsin:join:', tapAt)) };
 }
 

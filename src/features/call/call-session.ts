@@ -28,6 +28,7 @@ import { Observable } from '../../app/observable.js';
 import type { VerifiedRoomAccess } from '../kit/kit-service.js';
 import { nameParticipant, type DirectoryMember } from './call-participants.js';
 import { canEncryptCalls, createE2EEWorker } from './e2ee.js';
+import { readReceiverFramesEarly } from './early-receiver-streams.js';
 import { markJoin } from './join-timeline.js';
 import { RoomKeyProvider } from './room-key-provider.js';
 
@@ -477,6 +478,7 @@ export class CallSession {
         ...(this.speakerId ? { audioOutput: { deviceId: this.speakerId } } : {}),
       });
       keyProvider.setRoomKey(access.roomKey);
+      readReceiverFramesEarly(room);
       markJoin('room-created');
     } catch {
       // No worker, no encrypted Room, or a key livekit-client cannot use: never a plain call.

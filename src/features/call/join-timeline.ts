@@ -11,6 +11,7 @@ export type JoinStep =
   | 'connected'
   | 'encryption-active'
   | 'remote-video-subscribed'
+  | 'remote-video-attached'
   | 'published';
 
 const PREFIX = 'tocsin:join:';

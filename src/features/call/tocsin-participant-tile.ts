@@ -14,6 +14,7 @@ import { tokens, visuallyHidden } from '../../ui/tokens.js';
 import type { Track } from 'livekit-client';
 import { t } from './call-messages.js';
 import type { CallParticipant } from './call-session.js';
+import { markJoin } from './join-timeline.js';
 
 const icon = (body: SVGTemplateResult) => iconFrame(body, 18);
 
@@ -234,6 +235,7 @@ export class TocsinParticipantTile extends LitElement {
     this.attached?.detach(this.video);
     this.attached = track;
     track?.attach(this.video);
+    if (track && !this.participant.local) markJoin('remote-video-attached');
   }
 
   override disconnectedCallback(): void {
