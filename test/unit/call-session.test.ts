@@ -25,7 +25,7 @@ import {
 } from '../../src/features/call/call-session.js';
 import { RoomKeyProvider } from '../../src/features/call/room-key-provider.js';
 import type { VerifiedRoomAccess } from '../../src/features/kit/kit-service.js';
-import { waitFor } from './helpers.js';
+import { refuseMedia, waitFor } from './helpers.js';
 
 /** Under WTR the worker is served from node_modules (TOOLING.md §3.2). */
 const WORKER_URL = '/node_modules/livekit-client/dist/livekit-client.e2ee.worker.mjs';
@@ -218,10 +218,7 @@ describe('the call session', () => {
   });
 
   it('stops before connecting when the microphone is refused, and says so', async () => {
-    const original = navigator.mediaDevices.getUserMedia;
-    navigator.mediaDevices.getUserMedia = () =>
-      Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
-    restore.push(() => (navigator.mediaDevices.getUserMedia = original));
+    restore.push(refuseMedia());
     const server = fakeServer();
     session = new CallSession({
       createRoom: server.createRoom,
@@ -235,6 +232,25 @@ describe('the call session', () => {
       phase: 'join',
     });
     expect(server.rooms).to.have.length(0);
+  });
+
+  it('leaves at once, and says so, when capture fails although the browser allowed it', async () => {
+    // Allowed in the browser (the test browser grants both), refused by the system: the Room
+    // connects while capturing, then is left.
+    const original = navigator.mediaDevices.getUserMedia;
+    navigator.mediaDevices.getUserMedia = () =>
+      Promise.reject(new DOMException('Permission denied by system', 'NotAllowedError'));
+    restore.push(() => (navigator.mediaDevices.getUserMedia = original));
+    const server = fakeServer();
+    session = new CallSession({
+      createRoom: server.createRoom,
+      createWorker: workerFactory().create,
+    });
+    await session.join(await joinRequest({ listenOnly: false }));
+    expect(session.state.value.connection).to.equal('idle');
+    expect(session.state.value.media?.kind).to.equal('denied');
+    expect(server.rooms).to.have.length(1);
+    expect(server.rooms[0]!.state).to.equal('disconnected');
   });
 
   it('reports an unreachable server with the error, stops the camera, and retries on demand', async () => {

@@ -124,3 +124,21 @@ export async function waitFor(check: () => boolean, message: string, timeoutMs =
 export function shadowText(element: Element): string {
   return (element.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * The browser refuses the microphone and camera, as once the member said no: capturing fails
+ * and the permissions read 'denied'. Returns what puts the browser back.
+ */
+export function refuseMedia(): () => void {
+  const { mediaDevices, permissions } = navigator;
+  const getUserMedia = mediaDevices.getUserMedia;
+  const query = permissions.query;
+  mediaDevices.getUserMedia = () =>
+    Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
+  permissions.query = async (descriptor) =>
+    ({ name: descriptor.name, state: 'denied' }) as unknown as PermissionStatus;
+  return () => {
+    mediaDevices.getUserMedia = getUserMedia;
+    permissions.query = query;
+  };
+}

@@ -12,6 +12,7 @@ import {
   createEnrolledServices,
   createTestServices,
   renderPage,
+  refuseMedia,
   shadowText,
   waitFor,
 } from './helpers.js';
@@ -137,10 +138,7 @@ describe('the room page', () => {
   });
 
   it('says how to allow the microphone when it is refused, and offers to listen only', async () => {
-    const original = navigator.mediaDevices.getUserMedia;
-    navigator.mediaDevices.getUserMedia = () =>
-      Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
-    restore.push(() => (navigator.mediaDevices.getUserMedia = original));
+    restore.push(refuseMedia());
     page = await openRoom(await createEnrolledServices());
     control(page, 'Join the crisis room').click();
     await waitFor(() => page!.dataset['view'] === 'media', 'the permission message');

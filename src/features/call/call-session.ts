@@ -76,6 +76,23 @@ export type CallProblem =
   | { kind: 'encryption' };
 
 /** Why the microphone or the camera could not be used. */
+/** What capturing for a join gave: tracks (maybe with a notice, e.g. no camera), or why not. */
+type Captured = { tracks: LocalTrack[]; notice?: MediaProblem } | { problem: MediaProblem };
+
+/** Whether the browser already lets this page use what a join captures: no question pending. */
+async function mediaAlreadyAllowed(withCamera: boolean): Promise<boolean> {
+  const names = withCamera ? ['microphone', 'camera'] : ['microphone'];
+  try {
+    const states = await Promise.all(
+      names.map((name) => navigator.permissions.query({ name: name as PermissionName })),
+    );
+    return states.every((status) => status.state === 'granted');
+  } catch {
+    // No Permissions API, or no such permission name (Firefox has no 'camera'): ask first.
+    return false;
+  }
+}
+
 export interface MediaProblem {
   kind: 'denied' | 'not-found' | 'in-use' | 'other';
   /** What was asked for when it failed. */
@@ -288,30 +305,42 @@ export class CallSession {
       devices: this.state.value.devices,
     });
     try {
-      let tracks: LocalTrack[] = [];
-      let media: MediaProblem | undefined;
-      if (!listenOnly) {
-        const captured = await this.captureForJoin(!audioOnly);
+      const capture: Promise<Captured> = listenOnly
+        ? Promise.resolve({ tracks: [] })
+        : this.captureForJoin(!audioOnly).then((captured) => {
+            if ('tracks' in captured) {
+              markJoin('media-captured');
+              if (!captured.tracks.some((track) => track.kind === Track.Kind.Video)) {
+                this.intent.camera = false;
+              }
+            }
+            return captured;
+          });
+      // Where the browser already allows the camera and microphone, they start while the Room
+      // connects (capturing first was on the way to the first picture). Otherwise the member
+      // answers the browser's question, or learns it is refused, before anyone sees them join.
+      if (!listenOnly && !(await mediaAlreadyAllowed(!audioOnly))) {
+        const captured = await capture;
         if ('problem' in captured) {
           this.update({ connection: 'idle', media: captured.problem });
           return;
         }
-        tracks = captured.tracks;
-        media = captured.notice;
-        markJoin('media-captured');
-        if (!tracks.some((track) => track.kind === Track.Kind.Video)) this.intent.camera = false;
       }
       if (this.userLeft || this.disposed) {
-        for (const track of tracks) track.stop();
+        const captured = await capture;
+        if ('tracks' in captured) for (const track of captured.tracks) track.stop();
         return;
       }
-      const opened = await this.openRoom(tracks);
+      const opened = await this.openRoom(capture);
+      const captured = await capture;
       if (opened === true) {
-        if (media) this.update({ media });
-      } else {
-        for (const track of tracks) track.stop();
-        if (opened !== 'cancelled') this.update({ connection: 'unreachable', problem: opened });
+        if ('notice' in captured && captured.notice) this.update({ media: captured.notice });
+        return;
       }
+      if ('tracks' in captured) for (const track of captured.tracks) track.stop();
+      if (opened === 'cancelled') return;
+      if ('media' in opened) this.update({ connection: 'idle', media: opened.media });
+      else this.update({ connection: 'unreachable', problem: opened });
     } finally {
       this.joining = false;
     }
@@ -461,7 +490,9 @@ export class CallSession {
    * A new encrypted Room, connected and publishing. Returns true once in the call, 'cancelled'
    * if the user left meanwhile, or the problem that stopped it.
    */
-  private async openRoom(tracks: LocalTrack[]): Promise<true | 'cancelled' | CallProblem> {
+  private async openRoom(
+    capture: Promise<Captured>,
+  ): Promise<true | 'cancelled' | CallProblem | { media: MediaProblem }> {
     const { access } = this.request!;
     const keyProvider = new RoomKeyProvider();
     let worker: Worker | undefined;
@@ -514,12 +545,20 @@ export class CallSession {
         ? { kind: 'unreachable', detail: 'disconnected while joining' }
         : { kind: 'encryption' };
     }
+    const captured = await capture;
+    if (this.room !== room) return 'cancelled';
+    if ('problem' in captured) {
+      // No microphone to join with: leave, and say why, as if the Room had never been opened.
+      this.room = undefined;
+      await this.closeRoom(room);
+      return { media: captured.problem };
+    }
     this.established = room;
     // A new Room, a new worker: what the old one failed to decrypt says nothing of this one.
     this.cannotDecrypt.clear();
     this.applySubscriptions(room);
     this.update({ connection: 'connected', problem: undefined, rejoinAttempt: 0 });
-    await this.publish(room, tracks);
+    await this.publish(room, captured.tracks);
     markJoin('published');
     if (this.room !== room) return 'cancelled';
     this.update({ audioBlocked: !room.canPlaybackAudio });
@@ -592,9 +631,7 @@ export class CallSession {
   }
 
   /** Microphone and camera for the first join; a missing camera falls back to the microphone. */
-  private async captureForJoin(
-    withCamera: boolean,
-  ): Promise<{ tracks: LocalTrack[]; notice?: MediaProblem } | { problem: MediaProblem }> {
+  private async captureForJoin(withCamera: boolean): Promise<Captured> {
     try {
       return {
         tracks: await createLocalTracks({
@@ -682,8 +719,8 @@ export class CallSession {
   private async rejoin(): Promise<void> {
     this.rejoinTimer = undefined;
     if (this.disposed || this.userLeft || this.room || !this.request) return;
-    const opened = await this.openRoom([]);
-    if (opened === true || opened === 'cancelled') return;
+    const opened = await this.openRoom(Promise.resolve({ tracks: [] }));
+    if (opened === true || opened === 'cancelled' || 'media' in opened) return;
     if (opened.kind === 'unreachable') this.scheduleRejoin();
     else this.update({ connection: 'unreachable', problem: opened, participants: [] });
   }
