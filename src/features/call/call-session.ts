@@ -75,7 +75,6 @@ export type CallProblem =
   | { kind: 'removed' }
   | { kind: 'encryption' };
 
-/** Why the microphone or the camera could not be used. */
 /** What capturing for a join gave: tracks (maybe with a notice, e.g. no camera), or why not. */
 type Captured = { tracks: LocalTrack[]; notice?: MediaProblem } | { problem: MediaProblem };
 
@@ -93,6 +92,7 @@ async function mediaAlreadyAllowed(withCamera: boolean): Promise<boolean> {
   }
 }
 
+/** Why the microphone or the camera could not be used. */
 export interface MediaProblem {
   kind: 'denied' | 'not-found' | 'in-use' | 'other';
   /** What was asked for when it failed. */
@@ -487,8 +487,10 @@ export class CallSession {
   // ---- Connecting ----------------------------------------------------------------------------
 
   /**
-   * A new encrypted Room, connected and publishing. Returns true once in the call, 'cancelled'
-   * if the user left meanwhile, or the problem that stopped it.
+   * A new encrypted Room, connected and publishing what `capture` gives (awaited only to
+   * publish, so the camera can start while the Room connects). Returns true once in the call,
+   * 'cancelled' if the user left meanwhile, or the problem that stopped it: the connection's,
+   * or the capture's (the Room is then left).
    */
   private async openRoom(
     capture: Promise<Captured>,
