@@ -235,12 +235,9 @@ describe('the call session', () => {
   });
 
   it('leaves at once, and says so, when capture fails although the browser allowed it', async () => {
-    // Allowed in the browser (the test browser grants both), refused by the system: the Room
-    // connects while capturing, then is left.
-    const original = navigator.mediaDevices.getUserMedia;
-    navigator.mediaDevices.getUserMedia = () =>
-      Promise.reject(new DOMException('Permission denied by system', 'NotAllowedError'));
-    restore.push(() => (navigator.mediaDevices.getUserMedia = original));
+    // Allowed in the browser, refused by the system: the Room connects while capturing, then is
+    // left.
+    restore.push(refuseMedia('system'));
     const server = fakeServer();
     session = new CallSession({
       createRoom: server.createRoom,

@@ -126,17 +126,20 @@ export function shadowText(element: Element): string {
 }
 
 /**
- * The browser refuses the microphone and camera, as once the member said no: capturing fails
- * and the permissions read 'denied'. Returns what puts the browser back.
+ * The microphone and camera are refused, and capturing fails. Refused by the member
+ * (`'user'`), the permissions read 'denied'; by the system (`'system'`), the browser still reads
+ * them as allowed (the test browser grants both). Returns what puts the browser back.
  */
-export function refuseMedia(): () => void {
+export function refuseMedia(refusedBy: 'user' | 'system' = 'user'): () => void {
   const { mediaDevices, permissions } = navigator;
   const getUserMedia = mediaDevices.getUserMedia;
   const query = permissions.query;
   mediaDevices.getUserMedia = () =>
     Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
-  permissions.query = async (descriptor) =>
-    ({ name: descriptor.name, state: 'denied' }) as unknown as PermissionStatus;
+  if (refusedBy === 'user') {
+    permissions.query = async (descriptor) =>
+      ({ name: descriptor.name, state: 'denied' }) as unknown as PermissionStatus;
+  }
   return () => {
     mediaDevices.getUserMedia = getUserMedia;
     permissions.query = query;
