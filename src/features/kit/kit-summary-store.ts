@@ -37,9 +37,10 @@ export class KitSummaryStore {
   /** Takes the summary from a read made elsewhere (the launch reads it with the settings). */
   follow(read: Promise<InstalledKitSummary | undefined>): void {
     const reading: Promise<InstalledKitSummary | undefined> = read.then((kit) => {
-      // Unless a kit was installed meanwhile: the installer's summary is the newer one.
-      if (this.reading === reading) this.confirm(kit);
-      return this.reading === reading ? kit : this.loadInstalledKit();
+      // A kit installed meanwhile: the installer's summary is the newer one.
+      if (this.reading !== reading) return this.loadInstalledKit();
+      this.confirm(kit);
+      return kit;
     });
     this.reading = reading;
     reading.catch(() => {
