@@ -257,8 +257,8 @@ export async function run() {
       key: join(keys, 'org.key'),
       room: ROOM,
       appUrl: server.url,
-      kitsUrl: `${server.url}kits/`,
-      out: join(dir, 'kits'),
+      appDir: dir,
+      kitsDir: 'kits',
     });
     /** @type {Record<string, number>} */
     const figures = {};

@@ -28,12 +28,15 @@ export async function tocsinKit(livekit, ...args) {
 }
 
 /**
- * Builds the cell's kits into `out` (each build draws a new room secret) for an app served at
- * `appUrl` with its kits under `kitsUrl`; the enrollment links by member id.
+ * Builds the cell's kits (each build draws a new room secret) into the folder `kitsDir` of the app
+ * built in `appDir` and served at `appUrl`, so the same server serves them; the enrollment links by
+ * member id.
  * @param {{ livekit: { url: string, apiKey: string, apiSecret: string }, key: string,
- *   room: string, appUrl: string, kitsUrl: string, out: string }} options
+ *   room: string, appUrl: string, appDir: string, kitsDir: string }} options
  */
-export async function buildCellKits({ livekit, key, room, appUrl, kitsUrl, out }) {
+export async function buildCellKits({ livekit, key, room, appUrl, appDir, kitsDir }) {
+  const out = join(appDir, kitsDir);
+  const kitsUrl = new URL(`${kitsDir}/`, appUrl).href;
   await tocsinKit(
     livekit,
     'build',

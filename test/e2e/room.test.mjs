@@ -50,8 +50,8 @@ function buildKits(name) {
     key: join(state.keys, 'org.key'),
     room: ROOM,
     appUrl: state.server.url,
-    kitsUrl: `${state.server.url}kits-${name}/`,
-    out: join(state.dir, `kits-${name}`),
+    appDir: state.dir,
+    kitsDir: `kits-${name}`,
   });
 }
 
