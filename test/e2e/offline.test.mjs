@@ -84,6 +84,40 @@ test('the tab of the first visit is taken over by the service worker: every page
   await context.close();
 });
 
+test('a launch from the service worker preloads its start-up script from the header and reads it once', async () => {
+  const html = await readFile(join(served.dir, 'index.html'), 'utf8');
+  const entry = html.match(/<script type="module"[^>]*\bsrc="([^"]+)"/)?.[1];
+  assert.ok(entry, 'index.html starts the app with a module script');
+  const context = await served.browser.newContext();
+  await openControlled(await context.newPage(), served.server.url);
+
+  const page = await context.newPage();
+  const warnings = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
+  const response = await page.goto(served.server.url);
+  assert.equal(response?.fromServiceWorker(), true);
+  assert.equal(response?.headers().link, `<${entry}>; rel=preload; as=script; crossorigin`);
+  assert.equal(await pageHeading(page, 'tocsin-home-page'), 'Crisis cell');
+  // One request for the script, made by the header's preload: the module script took its
+  // response (a mismatched preload would show as a second request and a console warning).
+  const requests = await page.evaluate(
+    (path) =>
+      performance
+        .getEntriesByType('resource')
+        .filter((entry) => new URL(entry.name).pathname === path)
+        .map((entry) => /** @type {PerformanceResourceTiming} */ (entry).initiatorType),
+    entry,
+  );
+  assert.deepEqual(requests, ['link']);
+  assert.deepEqual(
+    warnings.filter((text) => /preload/i.test(text)),
+    [],
+  );
+  await context.close();
+});
+
 test('with the server killed, a reload renders from the service worker and every route opens', async () => {
   const context = await served.browser.newContext();
   const page = await context.newPage();

@@ -200,7 +200,8 @@ describe('the app shell preload header of the service worker', () => {
       <link rel="icon" href="/icons/icon.svg" type="image/svg+xml" />
       <link rel="manifest" href="/manifest.webmanifest"></head>`;
     expect(modulePreloadLinks(page)).to.equal(
-      '</assets/index-a1.js>; rel=modulepreload, </assets/shell-b2.js>; rel=modulepreload',
+      '</assets/index-a1.js>; rel=preload; as=script; crossorigin, ' +
+        '</assets/shell-b2.js>; rel=preload; as=script; crossorigin',
     );
   });
 
