@@ -1,7 +1,7 @@
 import { LitElement, html, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssomStyle } from './cssom-style.js';
 
 /** Rows rendered above and below the visible ones, so fast scrolling never shows blanks. */
 const OVERSCAN = 8;
@@ -17,7 +17,8 @@ export class TocsinVirtualList extends LitElement {
   /**
    * Rows are rendered into the light DOM, inside the shadow root of the page using the list,
    * so the page's own styles reach them. Hence no static styles: the few structural rules
-   * are set inline, and the page gives the list its height.
+   * are set inline (through the CSSOM, which the Content Security Policy allows), and the page
+   * gives the list its height.
    */
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -115,16 +116,16 @@ export class TocsinVirtualList extends LitElement {
     const first = Math.min(this._first, Math.max(0, this.items.length - 1));
     const slice = this.items.slice(first, first + this._visible);
     return html`<div
-      style=${styleMap({ position: 'relative', height: `${this.items.length * this.rowHeight}px` })}
+      style=${cssomStyle({ position: 'relative', height: `${this.items.length * this.rowHeight}px` })}
     >
       <ul
         aria-label=${this.label}
-        style=${styleMap({
+        style=${cssomStyle({
           position: 'absolute',
           inset: '0 0 auto 0',
           margin: '0',
           padding: '0',
-          listStyle: 'none',
+          'list-style': 'none',
           transform: `translateY(${first * this.rowHeight}px)`,
         })}
       >
@@ -136,9 +137,9 @@ export class TocsinVirtualList extends LitElement {
               data-index=${first + i}
               aria-setsize=${this.items.length}
               aria-posinset=${first + i + 1}
-              style=${styleMap({
+              style=${cssomStyle({
                 height: `${this.rowHeight}px`,
-                boxSizing: 'border-box',
+                'box-sizing': 'border-box',
                 overflow: 'hidden',
               })}
             >

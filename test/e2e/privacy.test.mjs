@@ -75,3 +75,29 @@ async function metaPolicy() {
   assert.ok(match, 'index.html carries the policy as a meta tag');
   return match[1];
 }
+
+test('a long virtual list is laid out under the policy: its rows and scroll height are styled, with no violation', async () => {
+  const context = await served.browser.newContext();
+  const page = await context.newPage();
+  const violations = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/.test(message.text())) violations.push(message.text());
+  });
+  // The directory page defines the list; 500 rows of 40 px make a 20,000 px scroll height.
+  await page.goto(`${served.server.url}#/directory`);
+  await page.waitForFunction(() => customElements.get('tocsin-virtual-list') !== undefined);
+  const layout = await page.evaluate(async () => {
+    const list = /** @type {any} */ (document.createElement('tocsin-virtual-list'));
+    list.items = Array.from({ length: 500 }, (_, index) => index);
+    list.rowHeight = 40;
+    list.label = 'Rows';
+    list.style.height = '300px';
+    document.body.append(list);
+    await list.updateComplete;
+    const row = list.querySelector('li');
+    return { scrollHeight: list.scrollHeight, rowHeight: row.getBoundingClientRect().height };
+  });
+  assert.deepEqual(layout, { scrollHeight: 20_000, rowHeight: 40 });
+  assert.deepEqual(violations, []);
+  await context.close();
+});
