@@ -39,5 +39,5 @@ class CssomStyleDirective extends Directive {
   }
 }
 
-/** `style=${cssomStyle({ height: '72px' })}`: inline styles that the Content Security Policy lets through. */
+/** `style=${cssomStyle({ height: '72px' })}`: inline styles the Content Security Policy allows. */
 export const cssomStyle = directive(CssomStyleDirective);
