@@ -7,8 +7,11 @@
 // waits until the page's JavaScript context exists (it compiles into the page's module map), which
 // takes 5–20 ms on a 2-core machine, while a preload starts at once. `crossorigin` (anonymous: a
 // CORS request with same-origin credentials) is how a module script requests its file, so the
-// module script takes the preloaded response instead of reading the file again. Measured on an
-// offline launch: the script's request starts ~4 ms sooner, home is ready ~3 ms sooner.
+// module script takes the preloaded response instead of reading the file again. And read this way,
+// the response comes with the compiled code V8 keeps beside it in the precache: Chromium 148
+// deserialises the module instead of parsing it, which it never did for the module script's own
+// request or a modulepreload (traced: `v8.compileModule` reports the cache consumed). Measured on
+// an offline launch: the script's request starts ~4 ms sooner, home is ready ~4 ms sooner.
 import type { WorkboxPlugin } from 'workbox-core';
 
 /** The page every navigation of the app opens (sw.ts routes them all to it). */
