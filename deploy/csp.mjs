@@ -40,7 +40,9 @@ export function contentSecurityPolicy({ livekitUrls = [], forHeader = false } = 
   const directives = [
     "default-src 'none'",
     "script-src 'self'",
-    // Lit styles go through constructable stylesheets, which style-src does not govern.
+    // Lit styles go through constructable stylesheets, which style-src does not govern; inline
+    // styles only through the CSSOM (src/ui/cssom-style.ts), never a style attribute, which this
+    // refuses.
     "style-src 'self'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
