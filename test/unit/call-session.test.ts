@@ -20,6 +20,7 @@ import {
   defaultRejoinDelay,
   judgeAudioFlow,
   type AudioCounters,
+  type CallSessionOptions,
   type CallState,
   type JoinRequest,
 } from '../../src/features/call/call-session.js';
@@ -91,6 +92,15 @@ function fakeServer(outcomes: ConnectOutcome[] = []) {
     return room;
   };
   return { rooms, calls, createRoom };
+}
+
+/** A session on `server` with a fresh worker factory; `options` adds to or replaces these. */
+function sessionOn(server: ReturnType<typeof fakeServer>, options: CallSessionOptions = {}) {
+  return new CallSession({
+    createRoom: server.createRoom,
+    createWorker: workerFactory().create,
+    ...options,
+  });
 }
 
 /** The Room's own unexpected-disconnection path, as when the server goes away. */
@@ -207,10 +217,7 @@ describe('the call session', () => {
       if (transform) Object.defineProperty(window, 'RTCRtpScriptTransform', transform);
     });
     const server = fakeServer();
-    session = new CallSession({
-      createRoom: server.createRoom,
-      createWorker: workerFactory().create,
-    });
+    session = sessionOn(server);
     await session.join(await joinRequest({ listenOnly: false }));
     expect(session.state.value.problem).to.deep.equal({ kind: 'unsupported' });
     expect(session.state.value.connection).to.equal('idle');
@@ -220,10 +227,7 @@ describe('the call session', () => {
   it('stops before connecting when the microphone is refused, and says so', async () => {
     restore.push(refuseMedia());
     const server = fakeServer();
-    session = new CallSession({
-      createRoom: server.createRoom,
-      createWorker: workerFactory().create,
-    });
+    session = sessionOn(server);
     await session.join(await joinRequest({ listenOnly: false }));
     expect(session.state.value.connection).to.equal('idle');
     expect(session.state.value.media).to.deep.equal({
@@ -239,10 +243,7 @@ describe('the call session', () => {
     // left.
     restore.push(refuseMedia('system'));
     const server = fakeServer();
-    session = new CallSession({
-      createRoom: server.createRoom,
-      createWorker: workerFactory().create,
-    });
+    session = sessionOn(server);
     await session.join(await joinRequest({ listenOnly: false }));
     expect(session.state.value.connection).to.equal('idle');
     expect(session.state.value.media?.kind).to.equal('denied');
@@ -317,11 +318,7 @@ describe('the call session', () => {
 
   it('leaves rather than publish when this device’s encryption does not start', async () => {
     const server = fakeServer(['no-encryption']);
-    session = new CallSession({
-      createRoom: server.createRoom,
-      createWorker: workerFactory().create,
-      encryptionTimeoutMs: 200,
-    });
+    session = sessionOn(server, { encryptionTimeoutMs: 200 });
     await session.join(await joinRequest());
     expect(session.state.value.connection).to.equal('unreachable');
     expect(session.state.value.problem).to.deep.equal({ kind: 'encryption' });
@@ -344,10 +341,7 @@ describe('the call session', () => {
 
   it('says when the server refuses the access, and does not retry by itself', async () => {
     const server = fakeServer(['refused']);
-    session = new CallSession({
-      createRoom: server.createRoom,
-      createWorker: workerFactory().create,
-    });
+    session = sessionOn(server);
     await session.join(await joinRequest());
     expect(session.state.value.connection).to.equal('unreachable');
     expect(session.state.value.problem?.kind).to.equal('refused');
@@ -389,11 +383,7 @@ describe('the call session', () => {
 
   it('does not fight another device for the same identity', async () => {
     const server = fakeServer(['ok']);
-    session = new CallSession({
-      createRoom: server.createRoom,
-      createWorker: workerFactory().create,
-      rejoinDelay: () => 10,
-    });
+    session = sessionOn(server, { rejoinDelay: () => 10 });
     await session.join(await joinRequest());
     dropConnection(server.rooms[0]!, DisconnectReason.DUPLICATE_IDENTITY);
     expect(session.state.value.connection).to.equal('unreachable');
@@ -404,11 +394,7 @@ describe('the call session', () => {
 
   it('leaves for good when the user leaves, even while rejoining', async () => {
     const server = fakeServer(['ok']);
-    session = new CallSession({
-      createRoom: server.createRoom,
-      createWorker: workerFactory().create,
-      rejoinDelay: () => 200,
-    });
+    session = sessionOn(server, { rejoinDelay: () => 200 });
     await session.join(await joinRequest());
     dropConnection(server.rooms[0]!, DisconnectReason.SIGNAL_CLOSE);
     expect(session.state.value.connection).to.equal('rejoining');
