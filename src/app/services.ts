@@ -53,8 +53,12 @@ export function createAppServices(options: ServiceOptions = {}): AppServices {
   const database = options.database ?? new DatabaseService(options.databaseName);
   const storage = new StorageService();
   const settings = new SettingsStore(database);
-  const log = new LogStore(database, settings);
   const kit = new KitSummaryStore(database);
+  const log = new LogStore(
+    database,
+    settings,
+    async () => (await kit.loadInstalledKit())?.member.id,
+  );
   const crisisKit = new KitService(database, kit);
   return {
     appVersion: options.appVersion ?? __TOCSIN_VERSION__,

@@ -294,7 +294,7 @@ const lab: TocsinLab = {
     // Wired as src/app/services.ts wires them.
     const database = new DatabaseService(name);
     const settings = new SettingsStore(database);
-    const store = new LogStore(database, settings);
+    const store = new LogStore(database, settings, async () => undefined);
     const db = await database.db();
     const tx = db.transaction([STORE.logEntries, STORE.crises, STORE.settings], 'readwrite');
     void tx.objectStore(STORE.crises).put({

@@ -6,6 +6,7 @@ import { recordHash } from '../../src/features/sync/record-bytes.js';
 import { createRecordSigner } from '../../src/features/sync/record-signature.js';
 import { toWire } from '../../src/features/sync/record-store.js';
 import {
+  cellSeal,
   flush,
   LoopbackRoom,
   makeDevice,
@@ -171,7 +172,10 @@ describe('sync of shared records', () => {
 
   it('brings a device that wrote offline and two others to the same log', async () => {
     const [a, b, c] = await Promise.all(cell.map((member) => makeDevice(member, cell)));
-    const room = new LoopbackRoom();
+    const room = new LoopbackRoom(
+      await cellSeal(),
+      cell.map((m) => m.id),
+    );
     rooms.push(room);
     const crisis = await b!.services.log.openCrisis('Rançongiciel', 'Bruno');
     await flush(b!);
@@ -200,7 +204,10 @@ describe('sync of shared records', () => {
 
   it('catches up a late joiner window by window', async () => {
     const [a, b] = await Promise.all([makeDevice(alice, cell), makeDevice(bruno, cell)]);
-    const room = new LoopbackRoom();
+    const room = new LoopbackRoom(
+      await cellSeal(),
+      cell.map((m) => m.id),
+    );
     rooms.push(room);
     const crisis = await a.services.log.openCrisis('Rançongiciel', 'Alice');
     await writeEntries(a, crisis.id, 700, 'Entrée');

@@ -22,6 +22,9 @@ export interface SyncIdentity {
   signingSeed: string;
   /** Member id → Ed25519 public key (base64url), from the signed directory. */
   members: ReadonlyMap<string, string>;
+  /** The room's name and key: the sync's messages are sealed with a key derived from it. */
+  roomName: string;
+  roomKey: CryptoKey;
 }
 
 export class KitService {
@@ -78,7 +81,13 @@ export class KitService {
     for (const contact of directory.contacts) {
       if (contact.member) members.set(contact.member.id, contact.member.publicKey);
     }
-    return { memberId: member.id, signingSeed: member.signingKey.secretKey, members };
+    return {
+      memberId: member.id,
+      signingSeed: member.signingKey.secretKey,
+      members,
+      roomName: result.kit.content.room.roomName,
+      roomKey: result.roomKey,
+    };
   }
 
   private async runVerification(): Promise<KitIntegrity> {

@@ -5,6 +5,7 @@ import type { ChecklistTick } from '../playbook/model.js';
 import type { SettingsStore } from '../settings/settings-store.js';
 import { sealEntry, verifyChains, type ChainProblem } from './chain.js';
 import type { Crisis, EntryKind, EntryPriority, LogEntry } from './model.js';
+import { entryId, memberDeviceId } from './writer.js';
 
 /** What the user writes; the store adds the device, sequence, times and hashes. */
 export interface EntryDraft {
@@ -47,7 +48,23 @@ export class LogStore {
   constructor(
     private readonly database: DatabaseService,
     private readonly settings: SettingsStore,
+    /**
+     * The member id of this device's enrolled member, undefined before enrollment: the member
+     * whose chain (and signature) this device's entries and ticks go into.
+     */
+    private readonly enrolledMember: () => Promise<string | undefined>,
   ) {}
+
+  /**
+   * The chain this device writes into: `<member>@<device>` once enrolled, so that only that member
+   * can extend it (docs/sync.md); the bare device id before (kept on this device only).
+   */
+  async writerChain(): Promise<{ deviceId: string; memberId?: string }> {
+    const [device, memberId] = await Promise.all([this.settings.deviceId(), this.enrolledMember()]);
+    return memberId
+      ? { deviceId: memberDeviceId(memberId, device), memberId }
+      : { deviceId: device };
+  }
 
   /** Every crisis on this device, the most recent first. */
   async listCrises(): Promise<Crisis[]> {
@@ -82,7 +99,9 @@ export class LogStore {
     const text = draft.text.trim();
     if (!text) throw new Error('An entry needs a text.');
     if (text.length > MAX_ENTRY_TEXT) throw new Error('This entry is too long.');
-    const deviceId = await this.settings.deviceId();
+    const { deviceId, memberId } = await this.writerChain();
+    // A tick is in the name of the member who signs its entry: the signer, not a typed name.
+    const tick = alongside.tick && memberId ? { ...alongside.tick, by: memberId } : alongside.tick;
     const db = await this.database.db();
     for (let attempt = 0; attempt < APPEND_ATTEMPTS; attempt++) {
       const head = await this.chainHead(draft.crisisId, deviceId);
@@ -91,7 +110,7 @@ export class LogStore {
       // Hashing is asynchronous and would let an IndexedDB transaction auto-commit, so the
       // entry is sealed first and the transaction then checks the chain head has not moved.
       const entry = await sealEntry({
-        id: `${draft.crisisId}:${deviceId}:${seq}`,
+        id: entryId(draft.crisisId, deviceId, seq),
         crisisId: draft.crisisId,
         deviceId,
         seq,
@@ -124,7 +143,7 @@ export class LogStore {
       }
       try {
         void tx.objectStore(STORE.logEntries).add(entry);
-        if (alongside.tick) void tx.objectStore(STORE.ticks).put(alongside.tick);
+        if (tick) void tx.objectStore(STORE.ticks).put(tick);
         if (alongside.crisis) void tx.objectStore(STORE.crises).put(alongside.crisis);
         // The same changes wait in the outbox to be signed and shared with the cell, in the order
         // a receiver needs them (the crisis before its first entry): written in this transaction,
@@ -133,7 +152,7 @@ export class LogStore {
         if (alongside.crisis)
           void outbox.add({ body: { type: 'crisis', crisis: alongside.crisis } });
         void outbox.add({ body: { type: 'entry', entry } });
-        if (alongside.tick) void outbox.add({ body: { type: 'tick', tick: alongside.tick } });
+        if (tick) void outbox.add({ body: { type: 'tick', tick } });
       } catch (error) {
         // A record IndexedDB refuses throws at once: write nothing rather than a part.
         tx.abort();

@@ -86,13 +86,28 @@ export interface OutboxItem {
   body: RecordBody;
 }
 
-/** Why a received record was kept out of the log. */
+/**
+ * Why something a participant sent was kept out of the log (docs/sync.md, "Accepting a record"):
+ * - records: malformed, unknown-author, forged (the signature does not verify), impersonation (a
+ *   member's valid signature on a record claiming another member's device, name or answer),
+ *   broken-chain, equivocation, replayed, out-of-order;
+ * - future-dated: a record accepted into its chain whose time is ahead of this device's clock: its
+ *   tick or answer never wins over one that is not, and it is shown as suspicious;
+ * - messages: not-member (its sender is not a member of the signed directory), unsealed (it did
+ *   not arrive end-to-end encrypted with the room's key), flood (more than a member ever needs to
+ *   send: dropped unread).
+ */
 export const REJECTION_REASONS = [
   'malformed',
   'unknown-author',
   'forged',
+  'impersonation',
   'broken-chain',
   'equivocation',
+  'future-dated',
+  'not-member',
+  'unsealed',
+  'flood',
   'replayed',
   'out-of-order',
 ] as const;
@@ -105,9 +120,17 @@ export interface Rejection {
   reason: RejectionReason;
   /** The LiveKit identity that delivered it. */
   from: string;
+  /**
+   * The member whose valid signature is on it: who made it, as opposed to whom it names. Absent
+   * when its signature does not verify (forged) or it is not a record at all.
+   */
+  signer?: string;
+  /** The member id it claims as its author (its signer when `signer` is set). */
   author?: string;
   device?: string;
   seq?: number;
+  /** What exactly was wrong, in English, for the details list (never a secret). */
+  detail?: string;
   /** ISO 8601 time it was refused. */
   at: string;
 }

@@ -2,6 +2,7 @@ import type { DatabaseService } from '../../app/database-service.js';
 import { STORE } from '../../db/schema.js';
 import { recordId, type StoredRecord } from './model.js';
 import { recordHash, type UnsignedRecord } from './record-bytes.js';
+import { impersonationIn } from './record-reader.js';
 import type { RecordSigner } from './record-signature.js';
 
 /** How many queued changes are signed per transaction. */
@@ -18,6 +19,7 @@ export class RecordJournal {
   constructor(
     private readonly database: DatabaseService,
     private readonly signer: RecordSigner,
+    /** This member's chain on this device: `<member>@<device>` (log/writer.ts). */
     private readonly deviceId: string,
   ) {}
 
@@ -59,8 +61,18 @@ export class RecordJournal {
     let prev = head?.hash ?? '';
     const now = new Date().toISOString();
     for (const item of items) {
+      const unsigned: UnsignedRecord = {
+        author,
+        device,
+        seq: seq + 1,
+        prev,
+        at: now,
+        body: item.body,
+      };
+      // Written before this device was enrolled (or for another member): not on this member's
+      // chain, so every receiver would refuse it. It stays in this device's log, unshared.
+      if (impersonationIn({ ...unsigned, sig: '' })) continue;
       seq += 1;
-      const unsigned: UnsignedRecord = { author, device, seq, prev, at: now, body: item.body };
       const [hash, sig] = await Promise.all([recordHash(unsigned), this.signer.sign(unsigned)]);
       records.push({ ...unsigned, sig, id: recordId(author, device, seq), hash, receivedAt: now });
       prev = hash;
@@ -80,11 +92,13 @@ export class RecordJournal {
       await tx.done.catch(() => undefined);
       return undefined;
     }
-    for (const [i, item] of items.entries()) {
-      void tx.objectStore(STORE.syncOutbox).delete(item.order!);
-      void tx.objectStore(STORE.syncRecords).add(records[i]!);
+    for (const item of items) void tx.objectStore(STORE.syncOutbox).delete(item.order!);
+    for (const record of records) void tx.objectStore(STORE.syncRecords).add(record);
+    const last = records[records.length - 1];
+    if (!last) {
+      await tx.done;
+      return this.sealBatch(); // only unshareable changes in this batch: on to the next
     }
-    const last = records[records.length - 1]!;
     void heads.put({
       author,
       device,

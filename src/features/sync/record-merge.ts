@@ -14,7 +14,12 @@ import {
   type SyncRecord,
 } from './model.js';
 import { recordHash } from './record-bytes.js';
-import { MalformedRecord, readRecord } from './record-reader.js';
+import {
+  impersonationIn,
+  latestClaimedTime,
+  MalformedRecord,
+  readRecord,
+} from './record-reader.js';
 import type { RecordVerifier } from './record-signature.js';
 import { MAX_REJECTIONS_KEPT, toWire } from './record-store.js';
 
@@ -45,7 +50,24 @@ type MergeTransaction = IDBPTransaction<TocsinDB, (typeof MERGE_STORES)[number][
 interface Checked {
   record: SyncRecord;
   hash: string;
+  /** Its times run ahead of this device's clock: accepted, never trusted to win (docs/sync.md). */
+  future: boolean;
 }
+
+/** What a refused record was, for the list of refusals. */
+interface Refused {
+  reason: RejectionReason;
+  record?: Partial<SyncRecord>;
+  /** The member whose valid signature is on it. */
+  signer?: string;
+  detail?: string;
+}
+
+/**
+ * How far ahead of this device's clock a record's times may be and still be trusted: clocks of
+ * phones and tablets drift by seconds to minutes, a forged date by years.
+ */
+export const CLOCK_TOLERANCE_MS = 5 * 60_000;
 
 /**
  * Merges records received from other devices into this device's log. A record is accepted only
@@ -64,26 +86,64 @@ export class RecordMerger {
 
   /** Merges a batch of wire records sent by `from` (a LiveKit identity), in the order sent. */
   async merge(batch: readonly unknown[], from: string): Promise<MergeResult> {
-    const now = new Date().toISOString();
-    const rejected: Rejection[] = [];
-    const reject = (reason: RejectionReason, record?: Partial<SyncRecord>) =>
-      rejected.push({
-        reason,
-        from,
-        at: now,
-        ...(record?.author
-          ? { author: record.author, device: record.device, seq: record.seq }
-          : {}),
-      });
-
+    const now = new Date();
     // Signatures and hashes are asynchronous, so they are all checked before the transaction.
-    const checks = await Promise.all(batch.map((value) => this.check(value)));
+    const checks = await Promise.all(batch.map((value) => this.check(value, now)));
+    const refused: Refused[] = [];
     const checked: Checked[] = [];
     for (const check of checks) {
-      if ('reason' in check) reject(check.reason, check.record);
+      if ('reason' in check) refused.push(check);
       else checked.push(check);
     }
+    let result: MergeResult;
+    try {
+      result = await this.write(checked, refused, from, now);
+    } catch (error) {
+      // Every record was checked against what is held before any write, so this is not one of
+      // them but the storage (a full disk, say): said as it is, with nothing half-written.
+      if (checked.length <= 1 || isQuotaError(error)) throw error;
+      // Anything else that defeated the checks costs its record alone, never the others.
+      result = { accepted: [], rejected: [], gaps: [], equivocations: [] };
+      const late: Refused[] = [...refused];
+      for (const one of checked) {
+        try {
+          const single = await this.write([one], late.splice(0), from, now);
+          result.accepted.push(...single.accepted);
+          result.rejected.push(...single.rejected);
+          result.gaps.push(...single.gaps);
+          result.equivocations.push(...single.equivocations);
+        } catch (singleError) {
+          if (isQuotaError(singleError)) throw singleError;
+          const refusal = refusalOf(
+            { reason: 'malformed', record: one.record, detail: 'it could not be stored' },
+            from,
+            now,
+          );
+          await this.keep([refusal]);
+          result.rejected.push(refusal);
+        }
+      }
+    }
+    return result;
+  }
 
+  /** Writes checked records, and the refusals, in one transaction. */
+  private async write(
+    checked: readonly Checked[],
+    refused: readonly Refused[],
+    from: string,
+    now: Date,
+  ): Promise<MergeResult> {
+    const receivedAt = now.toISOString();
+    const rejected: Rejection[] = refused.map((refusal) => refusalOf(refusal, from, now));
+    const reject = (reason: RejectionReason, record: SyncRecord, detail?: string) =>
+      rejected.push(
+        refusalOf(
+          { reason, record, signer: record.author, ...(detail ? { detail } : {}) },
+          from,
+          now,
+        ),
+      );
     const result: MergeResult = { accepted: [], rejected, gaps: [], equivocations: [] };
     if (checked.length === 0 && rejected.length === 0) return result;
     const db = await this.database.db();
@@ -100,7 +160,8 @@ export class RecordMerger {
     const gaps = new Map<string, ChainHead & { from: number }>();
 
     const entryHeads = new Map<string, EntryHead>();
-    for (const { record, hash } of checked) {
+    const trustedAfter = new Date(now.getTime() + CLOCK_TOLERANCE_MS).toISOString();
+    for (const { record, hash, future } of checked) {
       const id = recordId(record.author, record.device, record.seq);
       const head = await headOf(record.author, record.device);
       // A chain is held without holes from 1 to its head: only a number up to the head can be
@@ -117,7 +178,7 @@ export class RecordMerger {
             id,
             author: record.author,
             records: [toWire(held), record],
-            foundAt: now,
+            foundAt: receivedAt,
           };
           void tx.objectStore(STORE.syncEquivocations).put(evidence);
           result.equivocations.push(evidence);
@@ -140,18 +201,24 @@ export class RecordMerger {
         reject('out-of-order', record);
         continue;
       }
-      if (record.prev !== (head?.hash ?? '') || !(await applyBody(tx, record.body, entryHeads))) {
-        reject('broken-chain', record);
+      if (record.prev !== (head?.hash ?? '')) {
+        reject('broken-chain', record, 'it does not follow its chain’s previous record');
         continue;
       }
-      const stored: StoredRecord = { ...record, id, hash, receivedAt: now };
+      const effect = await applyBody(tx, record.body, entryHeads, trustedAfter);
+      if (effect !== undefined) {
+        reject('broken-chain', record, effect);
+        continue;
+      }
+      if (future) reject('future-dated', record, 'its time is ahead of this device’s clock');
+      const stored: StoredRecord = { ...record, id, hash, receivedAt };
       void tx.objectStore(STORE.syncRecords).add(stored);
       heads.set(`${record.author}|${record.device}`, {
         author: record.author,
         device: record.device,
         seq: record.seq,
         hash,
-        receivedAt: now,
+        receivedAt,
         ...(head?.peerSeq ? { peerSeq: head.peerSeq } : {}),
       });
       result.accepted.push(stored);
@@ -171,14 +238,30 @@ export class RecordMerger {
     return result;
   }
 
-  /** Counts a message that was not one of the protocol's. */
-  async refuseMalformed(from: string): Promise<MergeResult> {
-    const rejection: Rejection = { reason: 'malformed', from, at: new Date().toISOString() };
+  /**
+   * Counts a message refused as a whole: not one of the protocol's (malformed), not sealed with
+   * the room's key, from a participant who is not a member, or part of a flood.
+   */
+  async refuseMessage(
+    from: string,
+    reason: Extract<RejectionReason, 'malformed' | 'unsealed' | 'not-member' | 'flood'>,
+    detail?: string,
+  ): Promise<MergeResult> {
+    const rejection: Rejection = {
+      reason,
+      from,
+      at: new Date().toISOString(),
+      ...(detail ? { detail } : {}),
+    };
+    await this.keep([rejection]);
+    return { accepted: [], rejected: [rejection], gaps: [], equivocations: [] };
+  }
+
+  private async keep(rejections: readonly Rejection[]): Promise<void> {
     const db = await this.database.db();
     const tx = db.transaction([...MERGE_STORES], 'readwrite');
-    await keepRejections(tx, [rejection]);
+    await keepRejections(tx, rejections);
     await tx.done;
-    return { accepted: [], rejected: [rejection], gaps: [], equivocations: [] };
   }
 
   /**
@@ -186,7 +269,7 @@ export class RecordMerger {
    * keeps it when both signatures hold. Undefined when it proves nothing.
    */
   async recordEvidence(pair: readonly unknown[]): Promise<MergeResult | undefined> {
-    const [a, b] = await Promise.all(pair.map((value) => this.check(value)));
+    const [a, b] = await Promise.all(pair.map((value) => this.check(value, new Date())));
     if (!a || !b || 'reason' in a || 'reason' in b) return undefined;
     const same =
       a.record.author === b.record.author &&
@@ -208,14 +291,18 @@ export class RecordMerger {
     return { accepted: [], rejected: [], gaps: [], equivocations: [evidence] };
   }
 
-  private async check(
-    value: unknown,
-  ): Promise<Checked | { reason: RejectionReason; record?: Partial<SyncRecord> }> {
+  /**
+   * Everything that can be told of a record alone, in order: it reads as a record, its author is
+   * a member, the signature is theirs, it claims no one else's identity, its entry is sealed.
+   */
+  private async check(value: unknown, now: Date): Promise<Checked | Refused> {
     let record: SyncRecord;
     try {
       record = readRecord(value);
     } catch (error) {
-      if (error instanceof MalformedRecord) return { reason: 'malformed', record: partial(value) };
+      if (error instanceof MalformedRecord) {
+        return { reason: 'malformed', record: partial(value), detail: error.detail };
+      }
       throw error;
     }
     const publicKey = this.members.get(record.author);
@@ -225,11 +312,15 @@ export class RecordMerger {
       this.verifier.verify(unsigned, sig, publicKey),
       recordHash(unsigned),
     ]);
-    if (!signed) return { reason: 'forged', record };
+    if (!signed) return { reason: 'forged', record, detail: 'its signature does not verify' };
+    const signer = record.author;
+    const impersonation = impersonationIn(record);
+    if (impersonation) return { reason: 'impersonation', record, signer, detail: impersonation };
     if (record.body.type === 'entry' && !(await entryIsSealed(record.body.entry))) {
-      return { reason: 'malformed', record };
+      return { reason: 'malformed', record, signer, detail: 'its entry does not match its hash' };
     }
-    return { record, hash };
+    const future = Date.parse(latestClaimedTime(record)) > now.getTime() + CLOCK_TOLERANCE_MS;
+    return { record, hash, future };
   }
 }
 
@@ -239,38 +330,53 @@ async function entryIsSealed(entry: LogEntry): Promise<boolean> {
 }
 
 /**
- * Writes what a record says into the log's stores. False when it contradicts what is held: an
- * entry that does not extend its device's entry chain, or that replaces a held entry.
+ * Writes what a record says into the log's stores, with `put`s whose keys were read first, so no
+ * write can fail on a key and abort the others. Says why when it contradicts what is held (an
+ * entry that does not extend its device's entry chain, or that replaces a held entry).
+ *
+ * A tick or an answer replaces the held one when it is later; but one dated beyond
+ * `trustedAfter` (ahead of this device's clock) never replaces one that is not: a far-future date
+ * cannot keep a checklist item or an answer in place against a later genuine change.
  */
 async function applyBody(
   tx: MergeTransaction,
   body: RecordBody,
   entryHeads: Map<string, EntryHead>,
-): Promise<boolean> {
+  trustedAfter: string,
+): Promise<string | undefined> {
+  const later = (a: { at: string }, b: { at: string }, tie: () => boolean) => {
+    const aTrusted = a.at <= trustedAfter;
+    if (aTrusted !== b.at <= trustedAfter) return aTrusted;
+    return a.at !== b.at ? a.at > b.at : tie();
+  };
   switch (body.type) {
     case 'crisis': {
       const crises = tx.objectStore(STORE.crises);
       if (!(await crises.get(body.crisis.id))) void crises.put(body.crisis);
-      return true;
+      return undefined;
     }
     case 'entry':
       return applyEntry(tx, body.entry, entryHeads);
     case 'tick': {
+      const { tick } = body;
       const ticks = tx.objectStore(STORE.ticks);
-      const held = await ticks.get([body.tick.crisisId, body.tick.itemId]);
-      if (!held || laterTick(body.tick, held)) void ticks.put(body.tick);
-      return true;
+      const held = await ticks.get([tick.crisisId, tick.itemId]);
+      if (!held || later(tick, held, () => tieBreakTick(tick, held))) void ticks.put(tick);
+      return undefined;
     }
     case 'rollcall': {
       const rollCalls = tx.objectStore(STORE.rollCalls);
       if (!(await rollCalls.get(body.rollCall.id))) void rollCalls.put(body.rollCall);
-      return true;
+      return undefined;
     }
     case 'answer': {
+      const { answer } = body;
       const answers = tx.objectStore(STORE.rollCallAnswers);
-      const held = await answers.get([body.answer.rollCallId, body.answer.member]);
-      if (!held || body.answer.at > held.at) void answers.put(body.answer);
-      return true;
+      const held = await answers.get([answer.rollCallId, answer.member]);
+      if (!held || later(answer, held, () => answer.status > held.status)) {
+        void answers.put(answer);
+      }
+      return undefined;
     }
   }
 }
@@ -285,7 +391,7 @@ async function applyEntry(
   tx: MergeTransaction,
   entry: LogEntry,
   entryHeads: Map<string, EntryHead>,
-): Promise<boolean> {
+): Promise<string | undefined> {
   const entries = tx.objectStore(STORE.logEntries);
   const key = `${entry.crisisId}|${entry.deviceId}`;
   let head = entryHeads.get(key);
@@ -301,26 +407,23 @@ async function applyEntry(
       );
     head = { seq: previous?.value.seq ?? 0, hash: previous?.value.hash ?? '' };
   }
-  if (entry.seq <= head.seq) {
-    // Already here (from a backup, say): the same entry is fine, a different one is not.
-    const held = await entries.get(entry.id);
-    return held?.hash === entry.hash;
+  // The key is read even for a new number: an entry already held under this id (restored from a
+  // backup, say) is either this very entry or a contradiction, never a failed write.
+  const held = await entries.get(entry.id);
+  if (held) {
+    return held.hash === entry.hash ? undefined : 'its entry differs from the one held';
   }
-  if (entry.seq !== head.seq + 1 || entry.prevHash !== head.hash) return false;
-  void entries.add(entry);
+  if (entry.seq <= head.seq) return 'its entry is missing from a chain held further';
+  if (entry.seq !== head.seq + 1 || entry.prevHash !== head.hash) {
+    return 'its entry does not follow its device’s previous entry';
+  }
+  void entries.put(entry);
   entryHeads.set(key, { seq: entry.seq, hash: entry.hash });
-  return true;
+  return undefined;
 }
 
-/**
- * Which of two ticks of the same item wins: the later one, and between ticks of the same
- * instant an order every device agrees on, so all devices settle on the same tick.
- */
-function laterTick(
-  a: { at: string; by: string; done: boolean },
-  b: { at: string; by: string; done: boolean },
-): boolean {
-  if (a.at !== b.at) return a.at > b.at;
+/** Between ticks of the same instant, an order every device agrees on. */
+function tieBreakTick(a: { by: string; done: boolean }, b: { by: string; done: boolean }): boolean {
   if (a.by !== b.by) return a.by > b.by;
   return a.done && !b.done;
 }
@@ -337,6 +440,22 @@ async function keepRejections(tx: MergeTransaction, rejected: readonly Rejection
       cursor = await cursor.continue();
     }
   }
+}
+
+function refusalOf(refusal: Refused, from: string, now: Date): Rejection {
+  const { reason, record, signer, detail } = refusal;
+  return {
+    reason,
+    from,
+    at: now.toISOString(),
+    ...(signer ? { signer } : {}),
+    ...(record?.author ? { author: record.author, device: record.device, seq: record.seq } : {}),
+    ...(detail ? { detail } : {}),
+  };
+}
+
+function isQuotaError(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'QuotaExceededError';
 }
 
 function partial(value: unknown): Partial<SyncRecord> | undefined {

@@ -16,6 +16,7 @@ import {
 import { KitError } from '../kit/format/kit-error.js';
 import { MAX_ENTRY_TEXT } from '../log/log-store.js';
 import { ENTRY_KINDS, type Crisis, type LogEntry } from '../log/model.js';
+import { entryId, memberOfDevice } from '../log/writer.js';
 import type { ChecklistTick } from '../playbook/model.js';
 import {
   isChainId,
@@ -48,32 +49,65 @@ export function readRecord(value: unknown): SyncRecord {
 }
 
 function readRecordFields(data: JsonObject): SyncRecord {
-  const author = chainId(field(data, 'author'), 'author');
-  const device = chainId(field(data, 'device'), 'device');
-  const record: SyncRecord = {
-    author,
-    device,
+  return {
+    author: chainId(field(data, 'author'), 'author'),
+    device: chainId(field(data, 'device'), 'device'),
     seq: counter(field(data, 'seq'), 'seq', 1),
     prev: hashOrEmpty(field(data, 'prev'), 'prev'),
     at: isoTime(field(data, 'at'), 'at'),
     body: readBody(object(field(data, 'body'), 'body')),
     sig: base64Bytes(field(data, 'sig'), 'sig', 64),
   };
-  checkBodyBelongsToSigner(record);
-  return record;
 }
 
-/** What the signer may say: only their own device's entries and their own answers. */
-function checkBodyBelongsToSigner({ author, device, body }: SyncRecord): void {
-  if (body.type === 'entry' && body.entry.deviceId !== device) {
-    throw new MalformedRecord('the entry was written on another device than the record');
+/**
+ * What a record claims that its signer may not claim: a chain of another member's device (or of
+ * no member's), an entry written on another device, a tick, roll-call or answer in another
+ * member's name. Undefined when every identity it names is its signer's. Checked once the
+ * signature is known to be the author's, so a refusal names who really signed it.
+ */
+export function impersonationIn({ author, device, body }: SyncRecord): string | undefined {
+  if (memberOfDevice(device) !== author) return 'its chain is not on a device of its signer';
+  switch (body.type) {
+    case 'entry':
+      return body.entry.deviceId === device
+        ? undefined
+        : 'its entry was written on another device than its chain';
+    case 'tick':
+      return body.tick.by === author ? undefined : 'its tick is in another member’s name';
+    case 'rollcall':
+      return body.rollCall.by === author ? undefined : 'its roll-call names another starter';
+    case 'answer':
+      return body.answer.member === author ? undefined : 'it answers for another member';
+    case 'crisis':
+      return undefined;
   }
-  if (body.type === 'rollcall' && body.rollCall.by !== author) {
-    throw new MalformedRecord('the roll-call names another member as its starter');
+}
+
+/**
+ * The latest time a record claims: its signing time, or a later time in its body (a tick, an
+ * answer, an entry written after it was signed). Ahead of the receiver's clock, it is not trusted.
+ */
+export function latestClaimedTime({ at, body }: SyncRecord): string {
+  const times = [at];
+  switch (body.type) {
+    case 'entry':
+      times.push(body.entry.recordedAt, body.entry.occurredAt);
+      break;
+    case 'tick':
+      times.push(body.tick.at);
+      break;
+    case 'rollcall':
+      times.push(body.rollCall.startedAt);
+      break;
+    case 'answer':
+      times.push(body.answer.at);
+      break;
+    case 'crisis':
+      times.push(body.crisis.openedAt);
+      break;
   }
-  if (body.type === 'answer' && body.answer.member !== author) {
-    throw new MalformedRecord('the answer is for another member than its signer');
-  }
+  return times.reduce((latest, time) => (time > latest ? time : latest));
 }
 
 function readBody(data: JsonObject): RecordBody {
@@ -97,7 +131,7 @@ function readBody(data: JsonObject): RecordBody {
 function readCrisis(data: JsonObject): Crisis {
   const closedAt = field(data, 'closedAt');
   return {
-    id: string(field(data, 'id'), 'crisis.id', ID_LENGTH, 1),
+    id: crisisId(field(data, 'id'), 'crisis.id'),
     name: string(field(data, 'name'), 'crisis.name', 500, 1),
     startedAt: isoTime(field(data, 'startedAt'), 'crisis.startedAt'),
     openedAt: isoTime(field(data, 'openedAt'), 'crisis.openedAt'),
@@ -116,11 +150,20 @@ function readEntry(data: JsonObject): LogEntry {
   }
   const refs = object(field(data, 'refs'), 'entry.refs');
   const corrects = field(data, 'corrects');
+  const id = string(field(data, 'id'), 'entry.id', 3 * ID_LENGTH, 1);
+  const crisis = crisisId(field(data, 'crisisId'), 'entry.crisisId');
+  const deviceId = chainId(field(data, 'deviceId'), 'entry.deviceId');
+  const seq = counter(field(data, 'seq'), 'entry.seq', 1);
+  // The id is the entry's key on every device: one that is not exactly its crisis, chain and
+  // number could collide with another member's entry.
+  if (id !== entryId(crisis, deviceId, seq)) {
+    throw new MalformedRecord('entry.id is not its crisis, device and number');
+  }
   return {
-    id: string(field(data, 'id'), 'entry.id', 3 * ID_LENGTH, 1),
-    crisisId: string(field(data, 'crisisId'), 'entry.crisisId', ID_LENGTH, 1),
-    deviceId: string(field(data, 'deviceId'), 'entry.deviceId', ID_LENGTH, 1),
-    seq: counter(field(data, 'seq'), 'entry.seq', 1),
+    id,
+    crisisId: crisis,
+    deviceId,
+    seq,
     occurredAt: isoTime(field(data, 'occurredAt'), 'entry.occurredAt'),
     recordedAt: isoTime(field(data, 'recordedAt'), 'entry.recordedAt'),
     author: string(field(data, 'author'), 'entry.author', 500),
@@ -141,9 +184,9 @@ function readEntry(data: JsonObject): LogEntry {
 
 function readTick(data: JsonObject): ChecklistTick {
   return {
-    crisisId: string(field(data, 'crisisId'), 'tick.crisisId', ID_LENGTH, 1),
+    crisisId: crisisId(field(data, 'crisisId'), 'tick.crisisId'),
     itemId: string(field(data, 'itemId'), 'tick.itemId', ID_LENGTH, 1),
-    by: string(field(data, 'by'), 'tick.by', 500),
+    by: string(field(data, 'by'), 'tick.by', ID_LENGTH, 1),
     at: isoTime(field(data, 'at'), 'tick.at'),
     done: boolean(field(data, 'done'), 'tick.done'),
   };
@@ -173,6 +216,15 @@ function readAnswer(data: JsonObject): RollCallAnswer {
 function chainId(value: unknown, what: string): string {
   const text = string(value, what, ID_LENGTH, 1);
   if (!isChainId(text)) throw new MalformedRecord(`${what} has characters ids cannot have`);
+  return text;
+}
+
+/** Crisis ids name entries (`<crisis>:<device>:<seq>`): no ":" (nor "|", "@"), so ids never collide. */
+function crisisId(value: unknown, what: string): string {
+  const text = string(value, what, ID_LENGTH, 1);
+  if (!/^[A-Za-z0-9._-]+$/.test(text)) {
+    throw new MalformedRecord(`${what} has characters crisis ids cannot have`);
+  }
   return text;
 }
 

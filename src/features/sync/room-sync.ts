@@ -2,19 +2,34 @@
 // with the `encryption` option, so livekit-client encrypts these streams end to end with the room
 // key like the media (docs/sync.md), and nothing is sent unless that encryption is on.
 //
-// Received streams cannot be told apart by their encryption: livekit-client 2.23 reports every
-// data packet from a web sender as unencrypted (its EncryptedPacket leaves `encryptionType`
-// unset), so `reader.info.encryptionType` says NONE for encrypted ones too. What is received is
-// trusted on its signatures alone, which is what they are for; what the room's secret guarantees
-// is that no one without it can read what is sent (test/e2e/sync.test.mjs checks the wire).
+// A receiver cannot tell from livekit-client 2.23 whether a stream arrived encrypted (every
+// stream reports `encryptionType` NONE, see message-seal.ts), so every message also carries a
+// seal made with the room's key: the engine opens it before reading anything else, and drops
+// what does not open. A stream longer than any message is not read to its end.
 import {
   RoomEvent,
   type RemoteParticipant,
   type Room,
   type TextStreamReader,
 } from 'livekit-client';
-import { SYNC_TOPIC } from './sync-protocol.js';
+import { MAX_MESSAGE_CHARS, SYNC_TOPIC } from './sync-protocol.js';
 import type { SyncInbox, SyncService } from './sync-service.js';
+
+/** Messages kept while the sync runtime loads: a join's hellos and first answers. */
+const MAX_EARLY_MESSAGES = 200;
+/** Longest stream read: a message and its seal. */
+const MAX_STREAM_CHARS = MAX_MESSAGE_CHARS + 100;
+
+/** A stream's text, or undefined when it runs longer than any message (left unread). */
+async function readBounded(reader: TextStreamReader): Promise<string | undefined> {
+  if ((reader.info.size ?? 0) > MAX_STREAM_CHARS * 4) return undefined;
+  let text = '';
+  for await (const chunk of reader) {
+    text += chunk;
+    if (text.length > MAX_STREAM_CHARS) return undefined;
+  }
+  return text;
+}
 
 /**
  * Shares the cell's records over a connected, encrypted Room until the returned function is
@@ -27,8 +42,13 @@ export function shareRecordsInRoom(room: Room, sync: SyncService): () => void {
   const early: [text: string, from: string][] = [];
 
   room.registerTextStreamHandler(SYNC_TOPIC, (reader: TextStreamReader, { identity }) => {
-    void reader.readAll().then(
-      (text) => (inbox ? inbox.receive(text, identity) : early.push([text, identity])),
+    void readBounded(reader).then(
+      (text) => {
+        if (text === undefined) return;
+        if (inbox) inbox.receive(text, identity);
+        // Before the runtime is loaded (a second or so), a few messages wait; a flood does not.
+        else if (early.length < MAX_EARLY_MESSAGES) early.push([text, identity]);
+      },
       () => undefined, // the sender left mid-stream: it will be asked again
     );
   });

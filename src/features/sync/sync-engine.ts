@@ -1,4 +1,7 @@
-import type { ChainHead, StoredRecord, SyncRecord } from './model.js';
+import { memberOfDevice } from '../log/writer.js';
+import type { ChainHead, RejectionReason, StoredRecord, SyncRecord } from './model.js';
+import type { MessageSeal } from './message-seal.js';
+import { PeerAdmission } from './peer-admission.js';
 import type { MergeResult, RecordMerger } from './record-merge.js';
 import { toWire, type RecordStore } from './record-store.js';
 import {
@@ -30,18 +33,45 @@ export interface SyncEngineListener {
 /** One other device in the room, as far as this one knows. */
 export interface PeerHoldings {
   identity: string;
-  /** Chain key → what it said it holds. */
+  /** Chain key → what it said it holds (or showed, by sending it). */
   heads: Map<string, { seq: number; hash: string }>;
+  /** Times it claimed records and did not deliver them, or delivered refused ones. */
+  strikes: number;
+  /** Chain key → when it may be asked for that chain again, after it failed to deliver it. */
+  backoff: Map<string, { until: number; delayMs: number }>;
+}
+
+/** What the engine needs. */
+export interface SyncEngineOptions {
+  transport: SyncTransport;
+  store: RecordStore;
+  merger: RecordMerger;
+  listener: SyncEngineListener;
+  /** This device's own chain; its author is this participant's identity. */
+  ownChain: { author: string; device: string };
+  /** The member ids of the signed directory: nobody else takes part. */
+  members: ReadonlySet<string>;
+  /** Seals what is sent, opens what arrives, with the room's key. */
+  seal: MessageSeal;
 }
 
 /** Records asked for per want: a catch-up goes window by window, each one answered in turn. */
 export const WANT_WINDOW = 1000;
 /** Characters of records per message; a window is cut to this and the rest asked for again. */
 export const MESSAGE_BUDGET = 512 * 1024;
-/** A want not answered in this time is asked again, of whoever holds the records then. */
+/** Most records a device pushes unasked in one message (its own new ones). */
+export const PUSH_LIMIT = 100;
+/** A want not answered in this time is asked again, of whoever else holds the records. */
 const WANT_TIMEOUT_MS = 15_000;
 /** Hellos after merges are grouped: one per this delay. */
 const HELLO_DELAY_MS = 300;
+/** A hello asking for a reply gets at most one per this delay from this device. */
+const HELLO_REPLY_INTERVAL_MS = 2_000;
+/** A peer that failed to deliver a chain is asked for it again after this, doubling each time. */
+const FIRST_BACKOFF_MS = 5_000;
+const MAX_BACKOFF_MS = 5 * 60_000;
+/** Refusals that are the sender's or signer's doing, as opposed to network noise. */
+const NOISE: readonly RejectionReason[] = ['replayed', 'out-of-order', 'future-dated'];
 
 const chainKey = (author: string, device: string) => `${author}|${device}`;
 
@@ -49,23 +79,41 @@ const chainKey = (author: string, device: string) => `${author}|${device}`;
  * The sync protocol of one device in the crisis room (docs/sync.md): say what it holds, ask the
  * others for what it lacks one window at a time, answer their asks, push its own new records.
  * Messages are handled one at a time, in order, so merges never race each other.
+ *
+ * Nothing a peer says is believed until it delivers: a claimed head is a reason to ask, and a
+ * peer that claimed and did not deliver (or delivered refused records) is asked last, and not
+ * again for that chain until a growing delay has passed. Only members of the signed directory
+ * take part, only with sealed messages, and only at the rate a member ever needs.
  */
 export class SyncEngine {
   private readonly peers = new Map<string, PeerHoldings>();
   /** The want each peer has not answered yet: one at a time per peer. */
   private readonly asked = new Map<string, { ranges: WantedRange[]; at: number }>();
+  private readonly admission = new PeerAdmission();
+  private readonly lastReply = new Map<string, number>();
   private queue: Promise<void> = Promise.resolve();
   private helloTimer?: ReturnType<typeof setTimeout>;
   private retryTimer?: ReturnType<typeof setInterval>;
   private stopped = false;
+  private readonly transport: SyncTransport;
+  private readonly store: RecordStore;
+  private readonly merger: RecordMerger;
+  private readonly listener: SyncEngineListener;
+  private readonly ownChain: { author: string; device: string };
+  private readonly members: ReadonlySet<string>;
+  private readonly seal: MessageSeal;
 
-  constructor(
-    private readonly transport: SyncTransport,
-    private readonly store: RecordStore,
-    private readonly merger: RecordMerger,
-    private readonly listener: SyncEngineListener,
-    private readonly ownChain: { author: string; device: string },
-  ) {}
+  constructor(options: SyncEngineOptions) {
+    ({
+      transport: this.transport,
+      store: this.store,
+      merger: this.merger,
+      listener: this.listener,
+      ownChain: this.ownChain,
+      members: this.members,
+      seal: this.seal,
+    } = options);
+  }
 
   /** Joins the exchange: tells everyone what this device holds and asks them the same. */
   start(): void {
@@ -94,19 +142,32 @@ export class SyncEngine {
 
   /** A participant arrived: say hello to it, in case it missed the one broadcast at its join. */
   peerJoined(identity: string): void {
+    if (!this.members.has(identity)) return;
     this.enqueue(() => this.sendHello(true, [identity]));
   }
 
   peerLeft(identity: string): void {
-    this.peers.delete(identity);
+    if (!this.peers.delete(identity)) return;
     this.asked.delete(identity);
     this.listener.peersChanged();
     this.enqueue(() => this.askForMissing());
   }
 
-  /** A message arrived on the sync topic from `from`. */
+  /**
+   * A message arrived on the sync topic from `from`. A participant who is not a member, or who
+   * sends more than a member ever does, is refused here, before anything is read or queued.
+   */
   receive(text: string, from: string): void {
-    this.enqueue(() => this.handle(text, from));
+    if (this.stopped) return;
+    if (!this.members.has(from)) return this.refuseMessage(from, 'not-member');
+    if (!this.admission.admitMessage(from)) return this.refuseMessage(from, 'flood');
+    this.enqueue(async () => {
+      try {
+        await this.handle(text, from);
+      } finally {
+        this.admission.done(from);
+      }
+    });
   }
 
   /** Tells everyone what this device holds now, so they fetch what they lack. */
@@ -130,15 +191,28 @@ export class SyncEngine {
       });
   }
 
-  private async handle(text: string, from: string): Promise<void> {
+  /** Keeps one refusal per participant and reason per window: a flood writes no flood of rows. */
+  private refuseMessage(
+    from: string,
+    reason: 'malformed' | 'unsealed' | 'not-member' | 'flood',
+    detail?: string,
+  ): void {
+    if (!this.admission.shouldKeepRefusal(from, reason)) return;
+    void this.merger.refuseMessage(from, reason, detail).then(
+      (result) => this.listener.merged(result),
+      () => undefined,
+    );
+  }
+
+  private async handle(wire: string, from: string): Promise<void> {
+    const text = await this.seal.open(wire, from);
+    if (text === undefined) return this.refuseMessage(from, 'unsealed');
     let message: ReturnType<typeof decodeMessage>;
     try {
       message = decodeMessage(text);
     } catch (error) {
-      if (error instanceof MalformedMessage) {
-        this.listener.merged(await this.merger.refuseMalformed(from));
-        return;
-      }
+      if (error instanceof MalformedMessage)
+        return this.refuseMessage(from, 'malformed', error.message);
       throw error;
     }
     switch (message.t) {
@@ -147,22 +221,33 @@ export class SyncEngine {
       case 'want':
         return this.onWant(message.ranges, from);
       case 'records':
-        return this.onRecords(message.records, from, message.answer);
+        return this.onRecords(message.records, from, message.answer, text.length);
       case 'evidence':
         return this.onEvidence(message.records);
     }
   }
 
   private async onHello(heads: HeldChain[], reply: boolean, from: string): Promise<void> {
-    const peer: PeerHoldings = { identity: from, heads: new Map() };
+    const known = this.peers.get(from);
+    const peer: PeerHoldings = {
+      identity: from,
+      heads: new Map(),
+      strikes: known?.strikes ?? 0,
+      backoff: known?.backoff ?? new Map(),
+    };
     for (const [author, device, seq, hash] of heads) {
+      // Only chains a receiver could accept: a member's own device. Anything else is a lie.
+      if (!this.members.has(author) || memberOfDevice(device) !== author) continue;
       peer.heads.set(chainKey(author, device), { seq, hash });
     }
     this.peers.set(from, peer);
     const own = peer.heads.get(chainKey(this.ownChain.author, this.ownChain.device));
     if (own) await this.store.notePeerHolds(this.ownChain.author, this.ownChain.device, own.seq);
     this.listener.peersChanged();
-    if (reply) await this.sendHello(false, [from]);
+    if (reply && Date.now() - (this.lastReply.get(from) ?? 0) >= HELLO_REPLY_INTERVAL_MS) {
+      this.lastReply.set(from, Date.now());
+      await this.sendHello(false, [from]);
+    }
     await this.askForMissing();
   }
 
@@ -182,35 +267,93 @@ export class SyncEngine {
     await this.sendRecords(records, [from], true);
   }
 
-  private async onRecords(records: unknown[], from: string, answer: boolean): Promise<void> {
-    if (answer) {
+  private async onRecords(
+    records: unknown[],
+    from: string,
+    answer: boolean,
+    messageChars: number,
+  ): Promise<void> {
+    const want = answer ? this.asked.get(from) : undefined;
+    let admitted: unknown[];
+    if (want) {
       this.asked.delete(from);
+      // An answer carries what was asked, nothing else: the rest is not even checked.
+      admitted = records.filter((record) => inRanges(record, want.ranges));
       // Ask for the next window before merging this one, so the sender prepares and sends it
       // while this device checks signatures: a catch-up is then as fast as the slower of the two.
-      await this.askAhead(records, from);
-    }
-    const result = await this.merger.merge(records, from);
-    // Whoever sent records holds them: no need to wait for its next hello to ask for more.
-    const peer = this.peers.get(from);
-    for (const record of result.accepted) {
-      const key = chainKey(record.author, record.device);
-      const known = peer?.heads.get(key);
-      if (peer && (!known || known.seq < record.seq)) {
-        peer.heads.set(key, { seq: record.seq, hash: record.hash });
+      await this.askAhead(admitted, from);
+    } else if (answer) {
+      return; // a late answer to a want given up on: asked again of someone else meanwhile
+    } else {
+      // Unasked, a device sends only its own new records, a few at a time.
+      if (records.length > PUSH_LIMIT || !records.every((record) => authoredBy(record, from))) {
+        return this.refuseMessage(
+          from,
+          'malformed',
+          'pushed records that are not its own new ones',
+        );
       }
+      if (!this.admission.admitPush(from, records.length)) return this.refuseMessage(from, 'flood');
+      admitted = records;
     }
-    for (const gap of result.gaps) {
-      // A record came before those it follows: ask its sender for the missing ones.
-      if (peer && (peer.heads.get(chainKey(gap.author, gap.device))?.seq ?? 0) < gap.seq) {
-        peer.heads.set(chainKey(gap.author, gap.device), { seq: gap.seq, hash: gap.hash });
-      }
-    }
+    const result = await this.merger.merge(admitted, from);
+    // An answer cut by the message budget leaves the last ranges for the next want: only an
+    // answer with room to spare says a range it left empty was not held.
+    const spare = messageChars < MESSAGE_BUDGET / 2;
+    this.judgeDelivery(from, spare ? (want?.ranges ?? []) : [], admitted, result);
     for (const evidence of result.equivocations) {
-      await this.transport.send(encodeMessage({ t: 'evidence', records: evidence.records }));
+      await this.send({ t: 'evidence', records: evidence.records });
     }
     this.listener.merged(result);
     if (result.accepted.length > 0) this.scheduleHello();
     await this.askForMissing();
+  }
+
+  /**
+   * What a peer's answer says of it: records it delivered are held by it (whatever it claimed);
+   * a chain it claimed and did not deliver, or delivered refused records of, is not asked of it
+   * again until a growing delay has passed, and the peer is asked last from then on.
+   */
+  private judgeDelivery(
+    from: string,
+    asked: readonly WantedRange[],
+    delivered: readonly unknown[],
+    result: MergeResult,
+  ): void {
+    const peer = this.peers.get(from);
+    if (!peer) return;
+    for (const record of result.accepted) {
+      const key = chainKey(record.author, record.device);
+      const known = peer.heads.get(key);
+      if (!known || known.seq < record.seq)
+        peer.heads.set(key, { seq: record.seq, hash: record.hash });
+      peer.backoff.delete(key);
+    }
+    for (const gap of result.gaps) {
+      // A signed record came before those it follows: its sender holds the ones before it.
+      const key = chainKey(gap.author, gap.device);
+      if ((peer.heads.get(key)?.seq ?? 0) < gap.seq)
+        peer.heads.set(key, { seq: gap.seq, hash: gap.hash });
+    }
+    const failed = new Set<string>();
+    for (const rejection of result.rejected) {
+      if (NOISE.includes(rejection.reason) || !rejection.author || !rejection.device) continue;
+      failed.add(chainKey(rejection.author, rejection.device));
+    }
+    const deliveredChains = new Set(delivered.map((record) => keyOf(record)));
+    for (const [author, device] of asked) {
+      const key = chainKey(author, device);
+      if (!deliveredChains.has(key)) failed.add(key);
+    }
+    for (const key of failed) this.distrust(peer, key);
+  }
+
+  /** A peer failed to deliver a chain: asked last, and not for that chain for a while. */
+  private distrust(peer: PeerHoldings, key: string): void {
+    peer.strikes += 1;
+    const previous = peer.backoff.get(key)?.delayMs ?? 0;
+    const delayMs = Math.min(MAX_BACKOFF_MS, previous === 0 ? FIRST_BACKOFF_MS : previous * 2);
+    peer.backoff.set(key, { until: Date.now() + delayMs, delayMs });
   }
 
   private async onEvidence(records: unknown[]): Promise<void> {
@@ -219,17 +362,14 @@ export class SyncEngine {
   }
 
   /** Asks `from` for what follows an answer it sent, on the chains it holds further. */
-  private async askAhead(records: unknown[], from: string): Promise<void> {
+  private async askAhead(records: readonly unknown[], from: string): Promise<void> {
     const peer = this.peers.get(from);
     if (!peer) return;
     const last = new Map<string, number>();
     for (const record of records) {
-      const { author, device, seq } = (record ?? {}) as Record<string, unknown>;
-      if (typeof author !== 'string' || typeof device !== 'string' || typeof seq !== 'number') {
-        continue;
-      }
-      const key = chainKey(author, device);
-      last.set(key, Math.max(last.get(key) ?? 0, seq));
+      const key = keyOf(record);
+      const seq = (record as { seq: number }).seq;
+      if (key) last.set(key, Math.max(last.get(key) ?? 0, seq));
     }
     const ranges: WantedRange[] = [];
     for (const [key, seq] of last) {
@@ -240,44 +380,80 @@ export class SyncEngine {
     }
     if (ranges.length === 0) return;
     this.asked.set(from, { ranges, at: Date.now() });
-    await this.transport.send(encodeMessage({ t: 'want', ranges }), [from]);
+    await this.send({ t: 'want', ranges }, [from]);
   }
 
   /** Asks each peer, one want at a time, for the records it holds beyond what is held here. */
   private async askForMissing(): Promise<void> {
     const now = Date.now();
-    for (const [peer, want] of this.asked) {
-      if (now - want.at > WANT_TIMEOUT_MS) this.asked.delete(peer);
+    for (const [identity, want] of this.asked) {
+      if (now - want.at <= WANT_TIMEOUT_MS) continue;
+      // No answer in time: whatever it claimed for these chains is not believed for a while.
+      this.asked.delete(identity);
+      const peer = this.peers.get(identity);
+      if (peer)
+        for (const [author, device] of want.ranges) this.distrust(peer, chainKey(author, device));
     }
     const mine = new Map((await this.store.heads()).map((h) => [chainKey(h.author, h.device), h]));
     const asking = new Set(
       [...this.asked.values()].flatMap((want) => want.ranges.map(([a, d]) => chainKey(a, d))),
     );
     const plans = new Map<string, WantedRange[]>();
-    for (const [key, best] of this.bestHolders()) {
-      if (asking.has(key) || this.asked.has(best.peer)) continue;
+    for (const [key, holders] of this.holdersByChain(mine, now)) {
+      if (asking.has(key)) continue;
+      // The most credible holder that is free; a busy one is waited for rather than passed over
+      // for a less credible one.
+      const best = holders[0]!;
+      if (this.asked.has(best.identity)) continue;
       const held = mine.get(key)?.seq ?? 0;
-      if (best.seq <= held) continue;
       const [author, device] = splitKey(key);
-      const ranges = plans.get(best.peer) ?? [];
+      const ranges = plans.get(best.identity) ?? [];
       ranges.push([author, device, held + 1, Math.min(best.seq, held + WANT_WINDOW)]);
-      plans.set(best.peer, ranges);
+      plans.set(best.identity, ranges);
     }
     for (const [peer, ranges] of plans) {
       this.asked.set(peer, { ranges, at: now });
-      await this.transport.send(encodeMessage({ t: 'want', ranges }), [peer]);
+      await this.send({ t: 'want', ranges }, [peer]);
     }
   }
 
-  /** For every chain, the peer holding the most of it (the first to say so, on a tie). */
-  private bestHolders(): Map<string, { peer: string; seq: number }> {
-    const best = new Map<string, { peer: string; seq: number }>();
+  /**
+   * For every chain some peer holds further than this device, the peers that may be asked for
+   * it, the most credible first: the chain's own author (a device holds its own chain whole),
+   * then those that never failed to deliver, then whoever claims the most.
+   */
+  private holdersByChain(
+    mine: ReadonlyMap<string, ChainHead>,
+    now: number,
+  ): Map<string, { identity: string; seq: number; strikes: number }[]> {
+    const holders = new Map<
+      string,
+      { identity: string; seq: number; strikes: number; own: boolean }[]
+    >();
     for (const peer of this.peers.values()) {
       for (const [key, { seq }] of peer.heads) {
-        if ((best.get(key)?.seq ?? 0) < seq) best.set(key, { peer: peer.identity, seq });
+        if (seq <= (mine.get(key)?.seq ?? 0)) continue;
+        if ((peer.backoff.get(key)?.until ?? 0) > now) continue;
+        const list = holders.get(key) ?? [];
+        list.push({
+          identity: peer.identity,
+          seq,
+          strikes: peer.strikes,
+          own: splitKey(key)[0] === peer.identity,
+        });
+        holders.set(key, list);
       }
     }
-    return best;
+    for (const list of holders.values()) {
+      list.sort(
+        (a, b) =>
+          Number(b.own) - Number(a.own) ||
+          a.strikes - b.strikes ||
+          b.seq - a.seq ||
+          (a.identity < b.identity ? -1 : a.identity > b.identity ? 1 : 0),
+      );
+    }
+    return holders;
   }
 
   private scheduleHello(): void {
@@ -292,7 +468,7 @@ export class SyncEngine {
       head.seq,
       head.hash,
     ]);
-    await this.transport.send(encodeMessage({ t: 'hello', heads, reply }), to);
+    await this.send({ t: 'hello', heads, reply }, to);
   }
 
   /** Sends records in messages of at most MESSAGE_BUDGET characters each. */
@@ -304,19 +480,45 @@ export class SyncEngine {
     let batch: SyncRecord[] = [];
     let size = 0;
     const flush = async () => {
-      const message: SyncMessage = { t: 'records', records: batch, answer };
-      await this.transport.send(encodeMessage(message), to);
+      await this.send({ t: 'records', records: batch, answer }, to);
       batch = [];
       size = 0;
     };
     for (const record of records) {
       const length = JSON.stringify(record).length;
-      if (batch.length > 0 && size + length > MESSAGE_BUDGET) await flush();
+      const full = answer ? size + length > MESSAGE_BUDGET : batch.length === PUSH_LIMIT;
+      if (batch.length > 0 && full) await flush();
       batch.push(record);
       size += length;
     }
     if (batch.length > 0 || answer) await flush();
   }
+
+  /** Seals a message with the room's key and sends it. */
+  private async send(message: SyncMessage, to?: readonly string[]): Promise<void> {
+    const text = await this.seal.seal(encodeMessage(message), this.ownChain.author);
+    await this.transport.send(text, to);
+  }
+}
+
+/** The chain key a wire record names, or undefined when it names none. */
+function keyOf(record: unknown): string | undefined {
+  const { author, device, seq } = (record ?? {}) as Record<string, unknown>;
+  return typeof author === 'string' && typeof device === 'string' && typeof seq === 'number'
+    ? chainKey(author, device)
+    : undefined;
+}
+
+function inRanges(record: unknown, ranges: readonly WantedRange[]): boolean {
+  const { author, device, seq } = (record ?? {}) as Record<string, unknown>;
+  return ranges.some(
+    ([a, d, from, to]) =>
+      a === author && d === device && typeof seq === 'number' && seq >= from && seq <= to,
+  );
+}
+
+function authoredBy(record: unknown, identity: string): boolean {
+  return (record as { author?: unknown } | null)?.author === identity;
 }
 
 function splitKey(key: string): [string, string] {

@@ -1,16 +1,18 @@
 // The sync machinery, loaded only once something is to be shared (docs/sync.md).
 import type { DatabaseService } from '../../app/database-service.js';
 import type { SyncIdentity } from '../kit/kit-service.js';
+import { createMessageSeal, type MessageSeal } from './message-seal.js';
 import type { MergeResult } from './record-merge.js';
 import { RecordJournal } from './record-journal.js';
 import { RecordMerger } from './record-merge.js';
 import { createRecordSigner, RecordVerifier } from './record-signature.js';
 import { RecordStore } from './record-store.js';
 import { SyncEngine, type SyncTransport } from './sync-engine.js';
+import { PUSH_LIMIT } from './sync-engine.js';
 import type { PeerSync, SyncStatus } from './sync-status.js';
 
-/** Most records pushed at once to everyone; more are announced and fetched. */
-const PUSH_LIMIT = 100;
+/** Refusals whose signer is to blame: the sync bar names them. */
+const SIGNERS_TO_BLAME = new Set(['impersonation', 'broken-chain', 'equivocation', 'future-dated']);
 
 /** What the runtime tells the service. */
 export interface RuntimeListener {
@@ -28,8 +30,10 @@ export class SyncRuntime {
   private constructor(
     database: DatabaseService,
     private readonly identity: SyncIdentity,
+    /** This member's chain on this device (`<member>@<device>`). */
     private readonly deviceId: string,
     signer: Awaited<ReturnType<typeof createRecordSigner>>,
+    private readonly seal: MessageSeal,
     private readonly listener: RuntimeListener,
   ) {
     this.store = new RecordStore(database);
@@ -43,8 +47,11 @@ export class SyncRuntime {
     deviceId: string,
     listener: RuntimeListener,
   ): Promise<SyncRuntime> {
-    const signer = await createRecordSigner(identity.memberId, identity.signingSeed);
-    return new SyncRuntime(database, identity, deviceId, signer, listener);
+    const [signer, seal] = await Promise.all([
+      createRecordSigner(identity.memberId, identity.signingSeed),
+      createMessageSeal(identity.roomKey, identity.roomName),
+    ]);
+    return new SyncRuntime(database, identity, deviceId, signer, seal, listener);
   }
 
   get memberId(): string {
@@ -64,9 +71,14 @@ export class SyncRuntime {
   /** Starts the exchange over a room's transport; returns the engine's inbox. */
   attach(transport: SyncTransport): SyncEngine {
     this.engine?.stop();
-    this.engine = new SyncEngine(transport, this.store, this.merger, this.listener, {
-      author: this.identity.memberId,
-      device: this.deviceId,
+    this.engine = new SyncEngine({
+      transport,
+      store: this.store,
+      merger: this.merger,
+      listener: this.listener,
+      ownChain: { author: this.identity.memberId, device: this.deviceId },
+      members: new Set(this.identity.members.keys()),
+      seal: this.seal,
     });
     this.engine.start();
     return this.engine;
@@ -120,6 +132,13 @@ export class SyncRuntime {
       lastArrival: [...lastArrival].map(([member, at]) => ({ member, at })),
       rejected,
       equivocators: [...new Set(equivocations.map((e) => e.author))],
+      culprits: [
+        ...new Set(
+          rejections.flatMap(({ reason, signer }) =>
+            signer && SIGNERS_TO_BLAME.has(reason) ? [signer] : [],
+          ),
+        ),
+      ].sort(),
     };
   }
 }

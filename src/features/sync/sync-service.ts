@@ -7,6 +7,7 @@ import { STORE } from '../../db/schema.js';
 import type { KitIntegrity } from '../kit/kit-integrity.js';
 import type { KitService } from '../kit/kit-service.js';
 import type { LogStore } from '../log/log-store.js';
+import { memberDeviceId } from '../log/writer.js';
 import type { SettingsStore } from '../settings/settings-store.js';
 import type { Equivocation, Rejection } from './model.js';
 import type { SyncEngine, SyncTransport } from './sync-engine.js';
@@ -117,10 +118,11 @@ export class SyncService {
       this.runtime = undefined;
       return undefined;
     }
-    const [{ SyncRuntime }, deviceId] = await Promise.all([
+    const [{ SyncRuntime }, device] = await Promise.all([
       import('./sync-runtime.js'),
       this.settings.deviceId(),
     ]);
+    const deviceId = memberDeviceId(identity.memberId, device);
     return SyncRuntime.create(this.database, identity, deviceId, {
       merged: (result) => {
         // Records from others are new log data: pages showing it read it again.

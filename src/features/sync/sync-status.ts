@@ -5,8 +5,13 @@ export const ALARMING_REASONS: readonly RejectionReason[] = [
   'malformed',
   'unknown-author',
   'forged',
+  'impersonation',
   'broken-chain',
   'equivocation',
+  'future-dated',
+  'not-member',
+  'unsealed',
+  'flood',
 ];
 
 /** One other device in the room, compared with this one. */
@@ -34,6 +39,11 @@ export interface SyncStatus {
   rejected: Partial<Record<RejectionReason, number>>;
   /** Members who signed two different records with the same number. */
   equivocators: string[];
+  /**
+   * Members whose own valid signature is on a refused or suspicious record (impersonation,
+   * broken chain, equivocation, future-dated): who made it, never whom it names. Sorted.
+   */
+  culprits: string[];
 }
 
 export const INITIAL_SYNC_STATUS: SyncStatus = {
@@ -44,6 +54,7 @@ export const INITIAL_SYNC_STATUS: SyncStatus = {
   lastArrival: [],
   rejected: {},
   equivocators: [],
+  culprits: [],
 };
 
 /** How many rejections point at an attack or a broken device. */
