@@ -197,8 +197,10 @@ describe('the sync status', () => {
     ]);
     const forged = items[1].textContent!.replace(/\s+/g, ' ');
     expect(forged).to.include('Its signature does not match: forged or altered');
-    expect(forged).to.include('Sent by Bruno Durand');
-    expect(forged).to.include('Signed in the name of Alice Martin');
+    expect(forged).to.include('Delivered by Bruno Durand');
+    // Its signature does not verify: Alice is whom it names, not who made it.
+    expect(forged).to.include('Claims to be from Alice Martin');
+    expect(forged).to.not.include('Signed by');
     expect(forged).to.include('Number 7');
     expect(items[0].textContent).to.include('mallory').and.include('unknown');
     await expect(element).to.be.accessible();
@@ -206,6 +208,9 @@ describe('the sync status', () => {
     setLocale('fr');
     await element.updateComplete;
     expect(items[1].textContent).to.include('Sa signature ne correspond pas');
+    expect(items[1].textContent)
+      .to.include('Se présente comme venant de')
+      .and.include('Transmis par');
     expect(button.textContent).to.include('2 enregistrements rejetés');
     await expect(element).to.be.accessible();
     root(element).querySelector<HTMLButtonElement>('dialog .actions button')!.click();
@@ -243,6 +248,168 @@ describe('the sync status', () => {
     expect(banner.textContent).to.include(
       'Bruno Durand a signé deux enregistrements différents portant le même numéro',
     );
+  });
+
+  it('names as signer only the member whose signature verified, with the detail', async () => {
+    const services = await servicesWithMembers();
+    const db = await services.database.db();
+    // Bruno signed an entry on a chain of Alice's: his signature is valid, the record is his.
+    await db.add(STORE.syncRejections, {
+      reason: 'impersonation',
+      from: 'alice',
+      signer: 'bruno',
+      author: 'bruno',
+      device: 'alice@d1',
+      seq: 4,
+      detail: 'device alice@d1 is not in the namespace of signer bruno',
+      at: minutesAgo(2),
+    } satisfies Rejection);
+    const element = await mountStatus(services);
+    await show(element, services, { rejected: { impersonation: 1 }, culprits: ['bruno'] });
+    expect(element.dataset['rejected']).to.equal('1');
+    await element.openProblems();
+    await waitFor(
+      () => root(element).querySelector('ol.rejections li') !== null,
+      'the list of refusals',
+    );
+    const item = root(element).querySelector('ol.rejections li')!;
+    const text = item.textContent!.replace(/\s+/g, ' ');
+    expect(item.getAttribute('data-reason')).to.equal('impersonation');
+    expect(text).to.include(
+      'Signed by a member in another member’s name or on another member’s device: refused as forged',
+    );
+    expect(item.querySelector('[data-signer]')?.getAttribute('data-signer')).to.equal('bruno');
+    expect(text).to.include('Signed by Bruno Durand');
+    expect(text).to.include('Delivered by Alice Martin');
+    expect(text).to.not.include('Claims to be from');
+    const detail = [...item.querySelectorAll('dd')].find((dd) => dd.getAttribute('lang') === 'en');
+    expect(detail?.textContent).to.include('not in the namespace of signer bruno');
+    expect(text).to.include('Technical detail (in English)');
+    await expect(element).to.be.accessible();
+
+    setLocale('fr');
+    await element.updateComplete;
+    expect(item.textContent!.replace(/\s+/g, ' ')).to.include('Signé par Bruno Durand');
+    expect(item.textContent).to.include('refusé comme falsifié');
+    await expect(element).to.be.accessible();
+  });
+
+  it('names in red the member whose own signature is on refused records, not the victim', async () => {
+    const services = await servicesWithMembers();
+    const element = await mountStatus(services);
+    // Bruno signed records in Alice's name: Alice appears nowhere in the warning.
+    await show(element, services, {
+      culprits: ['bruno'],
+      rejected: { impersonation: 2, 'future-dated': 1 },
+    });
+    await waitFor(() => shadowText(element).includes('Bruno Durand'), 'the name');
+    const banner = root(element).querySelector('[role="alert"]')!;
+    const said = banner.textContent!.replace(/\s+/g, ' ');
+    expect(said).to.include(
+      'Records signed by Bruno Durand were refused: forged, out of order or dated in the future — tell the crisis cell’s coordinator.',
+    );
+    expect(said).to.not.include('Alice');
+    expect(banner.querySelector('[data-culprit="bruno"]')).to.not.equal(null);
+    expect(element.dataset['culprits']).to.equal('bruno');
+    expect(element.dataset['equivocators']).to.equal('');
+    expect(element.dataset['rejected']).to.equal('3');
+    expect(
+      root(element)
+        .querySelector('button[data-action="show-rejected"]')
+        ?.classList.contains('danger'),
+    ).to.equal(true);
+    await expect(element).to.be.accessible();
+
+    setLocale('fr');
+    await element.updateComplete;
+    expect(banner.textContent!.replace(/\s+/g, ' ')).to.include(
+      'Des enregistrements signés par Bruno Durand ont été refusés : falsifiés, hors de leur suite ou datés dans le futur',
+    );
+  });
+
+  it('lists several culprits sorted, and an equivocator once, for the equivocation', async () => {
+    const services = await servicesWithMembers();
+    const element = await mountStatus(services);
+    await show(element, services, {
+      equivocators: ['bruno'],
+      culprits: ['zoe', 'bruno', 'alice'],
+      rejected: { equivocation: 1, 'broken-chain': 2 },
+    });
+    await waitFor(() => shadowText(element).includes('Alice Martin'), 'the names');
+    expect(element.dataset['culprits']).to.equal('alice,bruno,zoe');
+    const banner = root(element).querySelector('[role="alert"]')!;
+    expect(
+      [...banner.querySelectorAll('[data-culprit]')].map((p) => p.getAttribute('data-culprit')),
+    ).to.deep.equal(['alice', 'zoe']);
+    expect(banner.querySelectorAll('[data-equivocator="bruno"]')).to.have.length(1);
+    // Not in the signed directory: named by the bare id.
+    expect(banner.querySelector('[data-culprit="zoe"]')!.textContent).to.include(
+      'Records signed by zoe were refused',
+    );
+    await expect(element).to.be.accessible();
+  });
+
+  it('says each new reason in plain words, in English and in French, as alarming', async () => {
+    const services = await servicesWithMembers();
+    const db = await services.database.db();
+    const said = {
+      impersonation: [
+        'Signed by a member in another member’s name or on another member’s device: refused as forged',
+        'Signé par un membre au nom d’un autre membre ou sur l’appareil d’un autre membre : refusé comme falsifié',
+      ],
+      'future-dated': [
+        'Dated in the future: its time is not trusted (a wrong clock or a forgery)',
+        'Daté dans le futur : son heure n’est pas fiable (horloge fausse ou falsification)',
+      ],
+      'not-member': [
+        'Sent by someone in the room who is not a member of the signed directory: ignored',
+        'Envoyé par quelqu’un dans la salle qui n’est pas membre de l’annuaire signé : ignoré',
+      ],
+      unsealed: [
+        'Did not arrive end-to-end encrypted with the room’s key: ignored',
+        'N’est pas arrivé chiffré de bout en bout avec la clé de la salle : ignoré',
+      ],
+      flood: [
+        'Far more messages than a member sends: dropped',
+        'Bien plus de messages qu’un membre n’en envoie : écartés',
+      ],
+    } as const;
+    const reasons = Object.keys(said) as (keyof typeof said)[];
+    for (const [i, reason] of reasons.entries()) {
+      await db.add(STORE.syncRejections, {
+        reason,
+        from: reason === 'not-member' ? 'intruder' : 'bruno',
+        at: minutesAgo(10 - i),
+      } satisfies Rejection);
+    }
+    const element = await mountStatus(services);
+    await show(element, services, { rejected: Object.fromEntries(reasons.map((r) => [r, 1])) });
+    expect(element.dataset['rejected']).to.equal(String(reasons.length));
+    await element.openProblems();
+    await waitFor(
+      () => root(element).querySelectorAll('ol.rejections li').length === reasons.length,
+      'the list of refusals',
+    );
+    const reasonOf = (reason: string) =>
+      root(element).querySelector(`ol.rejections li[data-reason="${reason}"]`)!;
+    for (const reason of reasons) {
+      expect(reasonOf(reason).classList.contains('alarming'), reason).to.equal(true);
+      expect(reasonOf(reason).querySelector('.reason')!.textContent, reason).to.equal(
+        said[reason][0],
+      );
+    }
+    // Sent by someone the directory does not know: shown by the identity it came with.
+    expect(reasonOf('not-member').textContent).to.include('Delivered by').and.include('intruder');
+    await expect(element).to.be.accessible();
+
+    setLocale('fr');
+    await element.updateComplete;
+    for (const reason of reasons) {
+      expect(reasonOf(reason).querySelector('.reason')!.textContent, reason).to.equal(
+        said[reason][1],
+      );
+    }
+    await expect(element).to.be.accessible();
   });
 
   it('speaks French', async () => {

@@ -214,6 +214,11 @@ export const pagesEn = {
   'log.correcting': (text: string) => `Correcting: “${text}”`,
   'log.cancelCorrection': 'Cancel the correction',
   'log.by': (author: string, time: string) => `${author} · ${time}`,
+  'log.signer.for': (signer: string, author: string) => `${signer} for ${author}`,
+  'log.signer.unsigned': (author: string) => `${author} (this device, not signed)`,
+  'log.signer.noName': 'no name',
+  'log.signer.column': 'Written by',
+  'log.signer.device': 'Device',
   'log.recordedAt': (time: string) => `written ${time}`,
   'log.tamper': (count: number) =>
     `Tamper warning: ${count === 1 ? '1 entry does' : `${count} entries do`} not match this device’s log chain (changed, removed or out of place). They are shown as they are, marked in red; nothing has been repaired.`,

@@ -214,6 +214,11 @@ export const pagesFr: PageMessages = {
   'log.correcting': (text: string) => `Correction de : « ${text} »`,
   'log.cancelCorrection': 'Annuler la correction',
   'log.by': (author: string, time: string) => `${author} · ${time}`,
+  'log.signer.for': (signer: string, author: string) => `${signer} pour ${author}`,
+  'log.signer.unsigned': (author: string) => `${author} (cet appareil, non signé)`,
+  'log.signer.noName': 'sans nom',
+  'log.signer.column': 'Écrit par',
+  'log.signer.device': 'Appareil',
   'log.recordedAt': (time: string) => `saisie ${time}`,
   'log.tamper': (count: number) =>
     `Alerte d’intégrité : ${count <= 1 ? `${count} entrée ne correspond` : `${count} entrées ne correspondent`} pas à la chaîne de la main courante de cet appareil (modifiée, supprimée ou déplacée). Elles sont affichées telles quelles, marquées en rouge ; rien n’a été réparé.`,

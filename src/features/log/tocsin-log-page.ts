@@ -9,19 +9,30 @@ import { downloadText, fileDate } from '../../ui/download.js';
 import '../../ui/tocsin-empty-state.js';
 import '../../ui/tocsin-virtual-list.js';
 import { buttons, content, pageFrame, tokens } from '../../ui/tokens.js';
+import { signedMembers, type SignedMember } from '../sync/roll-call-board.js';
 import '../sync/tocsin-sync-status.js';
 import { PHASE_NAMES, PHASES, type PlaybookItem } from '../playbook/model.js';
 import { doneItemIds, playbookProgress, type PlaybookProgress } from '../playbook/progress.js';
 import type { ChainProblem } from './chain.js';
+import { entrySigner, formatSigner } from './entry-signer.js';
 import { correctedIds } from './log-store.js';
-import { fullTime, kindName, logTime, logToCsv, toLocalInputValue } from './log-format.js';
+import {
+  fullTime,
+  kindName,
+  logTime,
+  logToCsv,
+  logToJson,
+  toLocalInputValue,
+} from './log-format.js';
 import type { Crisis, LogEntry } from './model.js';
 import './tocsin-entry-form.js';
 
 /**
  * The main courante: open a crisis, write entries, correct them by appending, see the chain
  * verified, the situation report, and export or print. Views follow the route's query:
- * `?view=report`, `?view=print`; `?crisis=<id>` picks a crisis other than the latest.
+ * `?view=report`, `?view=print`; `?crisis=<id>` picks a crisis other than the latest. Every
+ * entry is shown as written by its verified signer from the signed directory, never by its
+ * free-text author alone (entry-signer.ts).
  */
 /** Changes arriving in a burst reload the log at most this often. */
 const RELOAD_DELAY_MS = 1000;
@@ -86,6 +97,13 @@ export class TocsinLogPage extends PageElement {
         color: var(--tocsin-muted);
       }
 
+      /* Rows have a fixed height: a long "for …" is cut on screen, read in full by a reader. */
+      .meta.line {
+        overflow: hidden;
+        white-space: nowrap;
+        text-overflow: ellipsis;
+      }
+
       .text {
         display: -webkit-box;
         -webkit-line-clamp: 2;
@@ -119,6 +137,11 @@ export class TocsinLogPage extends PageElement {
         border-bottom: 1px solid var(--tocsin-border);
       }
 
+      td.device {
+        font-family: ui-monospace, monospace;
+        white-space: nowrap;
+      }
+
       td.text-cell {
         white-space: pre-wrap;
         overflow-wrap: anywhere;
@@ -147,6 +170,8 @@ export class TocsinLogPage extends PageElement {
   @state() private _crises?: Crisis[];
   @state() private _entries: LogEntry[] = [];
   @state() private _problems: ChainProblem[] = [];
+  /** The signed directory's members: the names of the entries' signers. */
+  @state() private _members: readonly SignedMember[] = [];
   @state() private _author = '';
   @state() private _correcting?: LogEntry;
   @state() private _error = '';
@@ -178,17 +203,23 @@ export class TocsinLogPage extends PageElement {
 
   /**
    * Reads the log again when it changes: entries from the other members arrive while the page is
-   * open. Grouped, since a catch-up merges records window after window.
+   * open. Grouped, since a catch-up merges records window after window. A new directory may
+   * rename the signers.
    */
   private follow(): void {
     this.stopFollowing?.();
-    this.stopFollowing = this.services.log.changes.subscribe(() => {
+    const reload = () => {
       if (this.reloadTimer) return;
       this.reloadTimer = setTimeout(() => {
         this.reloadTimer = undefined;
         void this.load();
       }, RELOAD_DELAY_MS);
-    });
+    };
+    const stops = [
+      this.services.log.changes.subscribe(reload),
+      this.services.directory.revision.subscribe(reload),
+    ];
+    this.stopFollowing = () => stops.forEach((stop) => stop());
   }
 
   private currentCrisis(): Crisis | undefined {
@@ -198,13 +229,15 @@ export class TocsinLogPage extends PageElement {
 
   private async load(): Promise<void> {
     try {
-      const [crises, profile, kit] = await Promise.all([
+      const [crises, profile, kit, contacts] = await Promise.all([
         this.services.log.listCrises(),
         this.services.settings.loadProfile(),
         this.services.kit.loadInstalledKit(),
+        this.services.directory.list(),
       ]);
       // An enrolled member writes under the name the signed kit gives them, unless they chose one.
       this._author = profile?.name ?? kit?.member.displayName ?? '';
+      this._members = signedMembers(contacts);
       this._crises = crises;
       await this.loadEntries();
     } catch (error) {
@@ -438,9 +471,9 @@ export class TocsinLogPage extends PageElement {
     >
       <span class="time">${logTime(entry.occurredAt)}</span>
       <div class="body">
-        <div class="meta">
+        <div class="meta line">
           ${kindName(entry.kind)} ·
-          ${entry.author}${entry.priority === 'high' ? ` · ${t('log.highPriority')}` : ''}${
+          ${this.signer(entry)}${entry.priority === 'high' ? ` · ${t('log.highPriority')}` : ''}${
             entry.corrects ? ` · ${t('log.correction')}` : ''
           }
         </div>
@@ -531,7 +564,7 @@ export class TocsinLogPage extends PageElement {
   private renderEntryList(entries: LogEntry[]) {
     if (entries.length === 0) return html`<p>${t('log.reportNone')}</p>`;
     return html`<ul>
-      ${entries.map((entry) => html`<li><strong>${logTime(entry.occurredAt)}</strong> — ${entry.text} (${entry.author})</li>`)}
+      ${entries.map((entry) => html`<li><strong>${logTime(entry.occurredAt)}</strong> — ${entry.text} (${this.signer(entry)})</li>`)}
     </ul>`;
   }
 
@@ -555,7 +588,8 @@ export class TocsinLogPage extends PageElement {
           <tr>
             <th scope="col">${t('log.occurredAt')}</th>
             <th scope="col">${t('log.kind')}</th>
-            <th scope="col">${t('log.yourName')}</th>
+            <th scope="col">${t('log.signer.column')}</th>
+            <th scope="col">${t('log.signer.device')}</th>
             <th scope="col">${t('log.text')}</th>
           </tr>
         </thead>
@@ -565,7 +599,8 @@ export class TocsinLogPage extends PageElement {
               html`<tr>
                 <td>${fullTime(entry.occurredAt)}</td>
                 <td>${kindName(entry.kind)}${entry.priority === 'high' ? ' !' : ''}</td>
-                <td>${entry.author}</td>
+                <td>${this.signer(entry)}</td>
+                <td class="device">${entrySigner(entry, this._members).device}</td>
                 <td class="text-cell">
                   ${corrected.has(entry.id) ? html`<s>${entry.text}</s>` : entry.text}
                 </td>
@@ -575,19 +610,18 @@ export class TocsinLogPage extends PageElement {
       </table>`;
   }
 
+  /** Who an entry is shown as written by: its verified signer, and whom it was written for. */
+  private signer(entry: LogEntry): string {
+    return formatSigner(entrySigner(entry, this._members));
+  }
+
   private export(format: 'csv' | 'json', crisis: Crisis): void {
     const name = `tocsin-main-courante-${fileDate()}`;
     if (format === 'csv') {
-      downloadText(logToCsv(this._entries), `${name}.csv`, 'text/csv');
+      downloadText(logToCsv(this._entries, this._members), `${name}.csv`, 'text/csv');
     } else {
-      const data = {
-        format: 'tocsin-log',
-        version: 1,
-        exportedAt: new Date().toISOString(),
-        crisis,
-        entries: this._entries,
-      };
-      downloadText(JSON.stringify(data, null, 2), `${name}.json`, 'application/json');
+      const json = logToJson(crisis, this._entries, this._members);
+      downloadText(json, `${name}.json`, 'application/json');
     }
   }
 }

@@ -14,6 +14,7 @@ import { CRISIS_ROLES, ROLE_NAMES, type CrisisRoleId } from '../crisis/roles.js'
 import type { Crisis } from '../log/model.js';
 import { logTime } from '../log/log-format.js';
 import type { Profile } from '../settings/settings-store.js';
+import { memberName, signedMembers, type SignedMember } from '../sync/roll-call-board.js';
 import {
   PHASE_NAMES,
   PHASES,
@@ -126,6 +127,8 @@ export class TocsinPlaybookPage extends PageElement {
   @state() private _crisis?: Crisis | null;
   @state() private _ticks = new Map<string, ChecklistTick>();
   @state() private _profile?: Profile;
+  /** The signed directory's members: a tick made once enrolled holds its signer's member id. */
+  @state() private _members: readonly SignedMember[] = [];
   @state() private _phase: PhaseId | 'all' = 'all';
   @state() private _role: RoleFilter = 'all';
   @state() private _notice = '';
@@ -146,11 +149,12 @@ export class TocsinPlaybookPage extends PageElement {
 
   private async load(): Promise<void> {
     try {
-      const [active, crises, profile, kit] = await Promise.all([
+      const [active, crises, profile, kit, contacts] = await Promise.all([
         this.services.playbooks.active(),
         this.services.log.listCrises(),
         this.services.settings.loadProfile(),
         this.services.kit.loadInstalledKit(),
+        this.services.directory.list(),
       ]);
       const crisis = crises.find((c) => !c.closedAt) ?? null;
       const ticks = crisis ? await this.services.log.ticks(crisis.id) : [];
@@ -160,6 +164,7 @@ export class TocsinPlaybookPage extends PageElement {
       // An enrolled member ticks under the name the signed kit gives them, unless they chose one.
       this._profile = profile ?? (kit ? { name: kit.member.displayName } : undefined);
       this._ticks = new Map(ticks.map((tick) => [tick.itemId, tick]));
+      this._members = signedMembers(contacts);
       if (this._role === 'all' && profile?.role) this._role = 'mine';
     } catch (error) {
       this._notice = describeError(error);
@@ -377,10 +382,18 @@ export class TocsinPlaybookPage extends PageElement {
             ${item.due ? ` · ${t('playbook.due', item.due)}` : ''} ·
             ${t('playbook.source', item.source)}
           </span>
-          ${done && tick ? html`<span class="detail">${t('playbook.doneBy', tick.by, logTime(tick.at))}</span>` : nothing}
+          ${done && tick ? html`<span class="detail">${t('playbook.doneBy', this.tickedBy(tick), logTime(tick.at))}</span>` : nothing}
         </span>
       </label>
     </li>`;
+  }
+
+  /**
+   * Who ticked an item: the signer's name from the signed directory once enrolled (the tick holds
+   * their member id), the name typed on this device before, shown as it is.
+   */
+  private tickedBy(tick: ChecklistTick): string {
+    return memberName(tick.by, this._members);
   }
 
   private readonly importFile = async (event: CustomEvent<File>) => {

@@ -6,9 +6,17 @@ const reasons: Record<`sync.reason.${RejectionReason}`, string> = {
   'sync.reason.malformed': 'Unreadable: not a valid record',
   'sync.reason.unknown-author': 'Signed by someone who is not a member of the signed directory',
   'sync.reason.forged': 'Its signature does not match: forged or altered',
+  'sync.reason.impersonation':
+    'Signed by a member in another member’s name or on another member’s device: refused as forged',
   'sync.reason.broken-chain':
     'Does not follow on from the member’s previous record: altered or inserted',
   'sync.reason.equivocation': 'A second, different record with a number already used',
+  'sync.reason.future-dated':
+    'Dated in the future: its time is not trusted (a wrong clock or a forgery)',
+  'sync.reason.not-member':
+    'Sent by someone in the room who is not a member of the signed directory: ignored',
+  'sync.reason.unsealed': 'Did not arrive end-to-end encrypted with the room’s key: ignored',
+  'sync.reason.flood': 'Far more messages than a member sends: dropped',
   'sync.reason.replayed': 'Already received: a copy, set aside',
   'sync.reason.out-of-order': 'Arrived before the records that come before it',
 };
@@ -57,6 +65,8 @@ export const syncEn = {
   'sync.details': 'Details',
   'sync.equivocation': (name: string) =>
     `${name} signed two different records with the same number — their records can no longer be trusted; tell the crisis cell’s coordinator.`,
+  'sync.culprits': (name: string) =>
+    `Records signed by ${name} were refused: forged, out of order or dated in the future — tell the crisis cell’s coordinator.`,
 
   'sync.problems.title': 'Records kept out of the main courante',
   'sync.problems.intro':
@@ -64,10 +74,12 @@ export const syncEn = {
   'sync.problems.loading': 'Reading the list…',
   'sync.problems.none': 'No record was refused.',
   'sync.problems.loadFailed': (reason: string) => `The list could not be read: ${reason}`,
-  'sync.problems.from': 'Sent by',
-  'sync.problems.author': 'Signed in the name of',
+  'sync.problems.signer': 'Signed by',
+  'sync.problems.claims': 'Claims to be from',
+  'sync.problems.from': 'Delivered by',
   'sync.problems.seq': 'Number',
   'sync.problems.at': 'Refused at',
+  'sync.problems.detail': 'Technical detail (in English)',
   'sync.problems.unknown': 'unknown',
   'sync.problems.more': (count: number) =>
     count === 1 ? '1 older refusal is not shown.' : `${count} older refusals are not shown.`,

@@ -38,6 +38,8 @@ export const syncFr: SyncMessages = {
   'sync.details': 'Détails',
   'sync.equivocation': (name: string) =>
     `${name} a signé deux enregistrements différents portant le même numéro — ses enregistrements ne sont plus fiables ; prévenez le coordinateur de la cellule de crise.`,
+  'sync.culprits': (name: string) =>
+    `Des enregistrements signés par ${name} ont été refusés : falsifiés, hors de leur suite ou datés dans le futur — prévenez le coordinateur de la cellule de crise.`,
 
   'sync.problems.title': 'Enregistrements tenus hors de la main courante',
   'sync.problems.intro':
@@ -45,10 +47,12 @@ export const syncFr: SyncMessages = {
   'sync.problems.loading': 'Lecture de la liste…',
   'sync.problems.none': 'Aucun enregistrement n’a été refusé.',
   'sync.problems.loadFailed': (reason: string) => `La liste n’a pas pu être lue : ${reason}`,
-  'sync.problems.from': 'Envoyé par',
-  'sync.problems.author': 'Signé au nom de',
+  'sync.problems.signer': 'Signé par',
+  'sync.problems.claims': 'Se présente comme venant de',
+  'sync.problems.from': 'Transmis par',
   'sync.problems.seq': 'Numéro',
   'sync.problems.at': 'Refusé à',
+  'sync.problems.detail': 'Détail technique (en anglais)',
   'sync.problems.unknown': 'inconnu',
   'sync.problems.more': (count: number) =>
     count === 1
@@ -58,9 +62,18 @@ export const syncFr: SyncMessages = {
   'sync.reason.malformed': 'Illisible : ce n’est pas un enregistrement valide',
   'sync.reason.unknown-author': 'Signé par quelqu’un qui n’est pas membre de l’annuaire signé',
   'sync.reason.forged': 'Sa signature ne correspond pas : falsifié ou modifié',
+  'sync.reason.impersonation':
+    'Signé par un membre au nom d’un autre membre ou sur l’appareil d’un autre membre : refusé comme falsifié',
   'sync.reason.broken-chain':
     'Ne fait pas suite à l’enregistrement précédent du membre : modifié ou inséré',
   'sync.reason.equivocation': 'Un second enregistrement, différent, avec un numéro déjà utilisé',
+  'sync.reason.future-dated':
+    'Daté dans le futur : son heure n’est pas fiable (horloge fausse ou falsification)',
+  'sync.reason.not-member':
+    'Envoyé par quelqu’un dans la salle qui n’est pas membre de l’annuaire signé : ignoré',
+  'sync.reason.unsealed':
+    'N’est pas arrivé chiffré de bout en bout avec la clé de la salle : ignoré',
+  'sync.reason.flood': 'Bien plus de messages qu’un membre n’en envoie : écartés',
   'sync.reason.replayed': 'Déjà reçu : une copie, mise de côté',
   'sync.reason.out-of-order': 'Arrivé avant les enregistrements qui le précèdent',
 

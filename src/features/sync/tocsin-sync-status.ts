@@ -30,12 +30,14 @@ type ProblemList =
 /**
  * Where this device stands in the sharing of the cell's records: in the crisis room exchange or
  * not, each member present in sync or catching up, the changes waiting to be sent, when each
- * member's latest record arrived, the records refused (listed in a dialog) and any member caught
- * signing two different records with the same number.
+ * member's latest record arrived, the records refused (listed in a dialog), any member caught
+ * signing two different records with the same number, and any member whose own signature is on
+ * a refused record (the one who made it, never the one it names).
  *
  * For end-to-end tests the host carries `data-enrolled` ("true"/"false"), `data-connected`
  * ("true", absent when not in the exchange), `data-waiting`, `data-rejected` (the alarming
- * refusals), `data-in-sync` and `data-equivocators` (comma-separated member ids, sorted).
+ * refusals), `data-in-sync`, `data-equivocators` and `data-culprits` (comma-separated member
+ * ids, sorted).
  */
 @customElement('tocsin-sync-status')
 export class TocsinSyncStatus extends LitElement {
@@ -166,7 +168,7 @@ export class TocsinSyncStatus extends LitElement {
         font-variant-numeric: tabular-nums;
       }
 
-      .equivocation {
+      .alarm {
         margin: 0 0 0.5rem;
         padding: 0.75rem 1rem;
         border: 2px solid var(--tocsin-danger);
@@ -176,11 +178,11 @@ export class TocsinSyncStatus extends LitElement {
         font-weight: 600;
       }
 
-      .equivocation p {
+      .alarm p {
         margin: 0;
       }
 
-      .equivocation p + p {
+      .alarm p + p {
         margin-top: 0.5rem;
       }
 
@@ -253,6 +255,7 @@ export class TocsinSyncStatus extends LitElement {
       .sort()
       .join(',');
     this.dataset['equivocators'] = [...status.equivocators].sort().join(',');
+    this.dataset['culprits'] = [...status.culprits].sort().join(',');
   }
 
   /** Opens the list of refused records. */
@@ -298,7 +301,7 @@ export class TocsinSyncStatus extends LitElement {
 
   override render() {
     const status = this.status();
-    return html`${this.renderEquivocators(status)}
+    return html`${this.renderAlarms(status)}
       <section class="sync" aria-label=${t('sync.label')}>
         <div role="status" aria-live="polite">${this.renderSummary(status)}</div>
         ${this.renderPeers(status)} ${this.renderActions(status)} ${this.renderArrivals(status)}
@@ -306,12 +309,19 @@ export class TocsinSyncStatus extends LitElement {
       ${this.renderDialog()}`;
   }
 
-  private renderEquivocators(status: SyncStatus) {
-    if (status.equivocators.length === 0) return nothing;
-    return html`<div class="equivocation" role="alert">
+  /**
+   * The members whose own signatures prove them at fault, in red: who signed two records with one
+   * number, and who signed a refused record. A member named for the first is not named again for
+   * the second: their records are already said to be untrustworthy.
+   */
+  private renderAlarms(status: SyncStatus) {
+    const culprits = [...status.culprits].filter((id) => !status.equivocators.includes(id)).sort();
+    if (status.equivocators.length === 0 && culprits.length === 0) return nothing;
+    return html`<div class="alarm" role="alert">
       ${status.equivocators.map(
         (id) => html`<p data-equivocator=${id}>${t('sync.equivocation', this.name(id))}</p>`,
       )}
+      ${culprits.map((id) => html`<p data-culprit=${id}>${t('sync.culprits', this.name(id))}</p>`)}
     </div>`;
   }
 
@@ -437,6 +447,19 @@ export class TocsinSyncStatus extends LitElement {
     </dialog>`;
   }
 
+  /**
+   * Who a refused record comes from. Only a signature that verified names its maker ("Signed
+   * by"); without one, the author it names is a claim anyone could write, shown as such.
+   */
+  private renderOrigin(rejection: Rejection) {
+    if (rejection.signer) {
+      return html`<dt>${t('sync.problems.signer')}</dt>
+        <dd data-signer=${rejection.signer}>${this.name(rejection.signer)}</dd>`;
+    }
+    return html`<dt>${t('sync.problems.claims')}</dt>
+      <dd>${rejection.author ? this.name(rejection.author) : t('sync.problems.unknown')}</dd>`;
+  }
+
   private renderProblemList() {
     const problems = this._problems;
     if (problems.state === 'loading') {
@@ -466,14 +489,19 @@ export class TocsinSyncStatus extends LitElement {
             >
               <p class="reason">${t(`sync.reason.${rejection.reason}`)}</p>
               <dl class="facts">
+                ${this.renderOrigin(rejection)}
                 <dt>${t('sync.problems.from')}</dt>
                 <dd>${this.name(rejection.from)}</dd>
-                <dt>${t('sync.problems.author')}</dt>
-                <dd>${rejection.author ? this.name(rejection.author) : unknown}</dd>
                 <dt>${t('sync.problems.seq')}</dt>
                 <dd>${rejection.seq ?? unknown}</dd>
                 <dt>${t('sync.problems.at')}</dt>
                 <dd><time datetime=${rejection.at}>${logTime(rejection.at)}</time></dd>
+                ${
+                  rejection.detail
+                    ? html`<dt>${t('sync.problems.detail')}</dt>
+                        <dd lang="en">${rejection.detail}</dd>`
+                    : nothing
+                }
               </dl>
             </li>`,
         )}
