@@ -167,15 +167,23 @@ describe('a hostile member with a valid key of its own', () => {
     const { c, crisis, last } = await aliceLog(1);
     // His own chain, but the id of Alice's entry: it would overwrite hers (or abort the merge).
     const reused = await entryOn(crisis.id, BRUNO_DEVICE, 1, '', 'Copie', last.id);
-    const [opening, stolenId] = await signedByBruno([
-      { type: 'crisis', crisis: crisisNamed(crisis.id) },
-      { type: 'entry', entry: reused },
-    ]);
+    // Both versions of his second record follow the same first one (the same time, the same hash).
+    const at = new Date().toISOString();
+    const [opening, stolenId] = await signedByBruno(
+      [
+        { type: 'crisis', crisis: crisisNamed(crisis.id) },
+        { type: 'entry', entry: reused },
+      ],
+      { at },
+    );
     const valid = await entryOn(crisis.id, BRUNO_DEVICE, 1, '', 'Bruno sur place');
-    const [, honest] = await signedByBruno([
-      { type: 'crisis', crisis: crisisNamed(crisis.id) },
-      { type: 'entry', entry: valid },
-    ]);
+    const [, honest] = await signedByBruno(
+      [
+        { type: 'crisis', crisis: crisisNamed(crisis.id) },
+        { type: 'entry', entry: valid },
+      ],
+      { at },
+    );
     const result = await c.merger.merge([opening, stolenId, honest], 'bruno');
     expect(result.rejected.map((r) => [r.reason, r.detail])).to.deep.equal([
       ['malformed', 'entry.id is not its crisis, device and number'],
