@@ -21,7 +21,7 @@ import { buildApp, removeBuild, startServer } from '../e2e/support.mjs';
 import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
 
 const ROOM = 'cellule-de-crise';
-const [WRITER, JOINER] = CELL_MEMBERS;
+const [WRITER, JOINER, LIAR] = CELL_MEMBERS;
 const SYNC_LAB = 'test/bench/sync-lab.html';
 const SIZES = [2000, 20_000];
 
@@ -153,12 +153,55 @@ function meanRecordJsonBytes(page) {
 }
 
 /**
+ * A lying member in the room: a bare client with its own valid kit (the sync lab's rogue) that
+ * answers every hello by claiming far more of every chain it hears of than exists, and a chain
+ * of its own that does not exist, and never delivers any of it.
+ * @param {{ url: string, links: Record<string, string> }} app
+ * @param {(() => Promise<unknown>)[]} cleanups
+ */
+async function startLiar(app, cleanups) {
+  const liar = await member(app.links[LIAR], cleanups);
+  await liar.page.goto(new URL(SYNC_LAB, app.url).href);
+  await liar.page.waitForFunction(() => 'tocsinSyncLab' in window);
+  await liar.page.evaluate(
+    (link) => /** @type {any} */ (window).tocsinSyncLab.rogueJoin(link),
+    app.links[LIAR],
+  );
+  await liar.page.evaluate(() =>
+    /** @type {any} */ (window).tocsinSyncLab.rogueSend({ t: 'hello', heads: [], reply: true }),
+  );
+  // The writer's hello names its chain: the liar claims a million records of it.
+  const heads = await (
+    await liar.page.waitForFunction(
+      () =>
+        /** @type {any[]} */ (/** @type {any} */ (window).tocsinSyncLab.rogueReceived()).find(
+          (message) => message.t === 'hello' && message.heads.length > 0,
+        )?.heads,
+      undefined,
+      { timeout: 30_000 },
+    )
+  ).jsonValue();
+  const lie = [
+    ...heads.map((/** @type {any[]} */ [author, device]) => [
+      author,
+      device,
+      1_000_000,
+      'f'.repeat(64),
+    ]),
+    [LIAR, `${LIAR}@nowhere`, 500_000, 'e'.repeat(64)],
+  ];
+  await liar.page.evaluate((lie) => /** @type {any} */ (window).tocsinSyncLab.rogueLie(lie), lie);
+}
+
+/**
  * One catch-up: the writer seeds `size` entries and shares them in the room; a fresh joiner
- * comes in late. Returns the figures of that catch-up.
+ * comes in late, with a lying member in the room when `liar` is set. Returns the figures of that
+ * catch-up.
  * @param {number} size
  * @param {{ url: string, links: Record<string, string> }} app
+ * @param {{ liar?: boolean }} [options]
  */
-async function catchUp(size, app) {
+async function catchUp(size, app, options = {}) {
   const cleanups = /** @type {(() => Promise<unknown>)[]} */ ([]);
   try {
     const writer = await member(app.links[WRITER], cleanups);
@@ -175,6 +218,7 @@ async function catchUp(size, app) {
       await sleep(500);
       held = await counts(writer.page);
     }
+    if (options.liar) await startLiar(app, cleanups);
     const joiner = await member(app.links[JOINER], cleanups);
     await joiner.page.goto(new URL(SYNC_LAB, app.url).href);
     await joiner.page.waitForFunction(() => 'tocsinSyncLab' in window);
@@ -278,6 +322,13 @@ export async function run() {
         figures['sync.audio_idle_concealed_ms'] = Math.round(result.idle.concealedMs);
       }
     }
+    // The same 2,000-record catch-up with a member in the room who claims a million records of
+    // every chain and delivers none: the joiner must complete it from the honest writer.
+    console.error('bench: sync, a late joiner catching up 2000 records with a liar present');
+    const lied = await catchUp(2000, { url: server.url, links }, { liar: true });
+    console.error(`bench: sync 2000 with a liar: ${JSON.stringify(lied)}`);
+    figures['sync.catchup_2000_liar_ms'] = lied.ms;
+    figures['sync.catchup_2000_liar_ratio'] = round(lied.ms / figures['sync.catchup_2000_ms']);
     return figures;
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);

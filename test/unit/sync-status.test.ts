@@ -276,7 +276,7 @@ describe('the sync status', () => {
     const text = item.textContent!.replace(/\s+/g, ' ');
     expect(item.getAttribute('data-reason')).to.equal('impersonation');
     expect(text).to.include(
-      'Signed by a member in another member’s name or on another member’s device: refused as forged',
+      'Signed by a member in another member’s name or on another member’s device: a forgery, refused',
     );
     expect(item.querySelector('[data-signer]')?.getAttribute('data-signer')).to.equal('bruno');
     expect(text).to.include('Signed by Bruno Durand');
@@ -290,7 +290,7 @@ describe('the sync status', () => {
     setLocale('fr');
     await element.updateComplete;
     expect(item.textContent!.replace(/\s+/g, ' ')).to.include('Signé par Bruno Durand');
-    expect(item.textContent).to.include('refusé comme falsifié');
+    expect(item.textContent).to.include('une falsification, refusée');
     await expect(element).to.be.accessible();
   });
 
@@ -306,7 +306,7 @@ describe('the sync status', () => {
     const banner = root(element).querySelector('[role="alert"]')!;
     const said = banner.textContent!.replace(/\s+/g, ' ');
     expect(said).to.include(
-      'Records signed by Bruno Durand were refused: forged, out of order or dated in the future — tell the crisis cell’s coordinator.',
+      'Records signed by Bruno Durand were refused or are suspect: in another member’s name, breaking their chain, signed twice with one number, or dated in the future — tell the crisis cell’s coordinator.',
     );
     expect(said).to.not.include('Alice');
     expect(banner.querySelector('[data-culprit="bruno"]')).to.not.equal(null);
@@ -323,7 +323,7 @@ describe('the sync status', () => {
     setLocale('fr');
     await element.updateComplete;
     expect(banner.textContent!.replace(/\s+/g, ' ')).to.include(
-      'Des enregistrements signés par Bruno Durand ont été refusés : falsifiés, hors de leur suite ou datés dans le futur',
+      'Des enregistrements signés par Bruno Durand ont été refusés ou sont suspects : au nom d’un autre membre, rompant leur chaîne, signés deux fois avec le même numéro ou datés dans le futur',
     );
   });
 
@@ -354,8 +354,8 @@ describe('the sync status', () => {
     const db = await services.database.db();
     const said = {
       impersonation: [
-        'Signed by a member in another member’s name or on another member’s device: refused as forged',
-        'Signé par un membre au nom d’un autre membre ou sur l’appareil d’un autre membre : refusé comme falsifié',
+        'Signed by a member in another member’s name or on another member’s device: a forgery, refused',
+        'Signé par un membre au nom d’un autre membre ou sur l’appareil d’un autre membre : une falsification, refusée',
       ],
       'future-dated': [
         'Dated in the future: its time is not trusted (a wrong clock or a forgery)',

@@ -407,13 +407,13 @@ async function applyEntry(
       );
     head = { seq: previous?.value.seq ?? 0, hash: previous?.value.hash ?? '' };
   }
-  // The key is read even for a new number: an entry already held under this id (restored from a
-  // backup, say) is either this very entry or a contradiction, never a failed write.
-  const held = await entries.get(entry.id);
-  if (held) {
-    return held.hash === entry.hash ? undefined : 'its entry differs from the one held';
+  if (entry.seq <= head.seq) {
+    // Already here (from a backup, say): the same entry is fine, a different one is not.
+    const held = await entries.get(entry.id);
+    return held?.hash === entry.hash ? undefined : 'its entry differs from the one held';
   }
-  if (entry.seq <= head.seq) return 'its entry is missing from a chain held further';
+  // A number beyond the chain's head is not held: its id (exactly its crisis, device and number,
+  // checked by the reader) is free, so the put below neither fails nor replaces an entry.
   if (entry.seq !== head.seq + 1 || entry.prevHash !== head.hash) {
     return 'its entry does not follow its device’s previous entry';
   }

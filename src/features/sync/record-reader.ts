@@ -54,7 +54,7 @@ function readRecordFields(data: JsonObject): SyncRecord {
     device: chainId(field(data, 'device'), 'device'),
     seq: counter(field(data, 'seq'), 'seq', 1),
     prev: hashOrEmpty(field(data, 'prev'), 'prev'),
-    at: isoTime(field(data, 'at'), 'at'),
+    at: time(field(data, 'at'), 'at'),
     body: readBody(object(field(data, 'body'), 'body')),
     sig: base64Bytes(field(data, 'sig'), 'sig', 64),
   };
@@ -133,9 +133,9 @@ function readCrisis(data: JsonObject): Crisis {
   return {
     id: crisisId(field(data, 'id'), 'crisis.id'),
     name: string(field(data, 'name'), 'crisis.name', 500, 1),
-    startedAt: isoTime(field(data, 'startedAt'), 'crisis.startedAt'),
-    openedAt: isoTime(field(data, 'openedAt'), 'crisis.openedAt'),
-    ...(closedAt === undefined ? {} : { closedAt: isoTime(closedAt, 'crisis.closedAt') }),
+    startedAt: time(field(data, 'startedAt'), 'crisis.startedAt'),
+    openedAt: time(field(data, 'openedAt'), 'crisis.openedAt'),
+    ...(closedAt === undefined ? {} : { closedAt: time(closedAt, 'crisis.closedAt') }),
   };
 }
 
@@ -164,8 +164,8 @@ function readEntry(data: JsonObject): LogEntry {
     crisisId: crisis,
     deviceId,
     seq,
-    occurredAt: isoTime(field(data, 'occurredAt'), 'entry.occurredAt'),
-    recordedAt: isoTime(field(data, 'recordedAt'), 'entry.recordedAt'),
+    occurredAt: time(field(data, 'occurredAt'), 'entry.occurredAt'),
+    recordedAt: time(field(data, 'recordedAt'), 'entry.recordedAt'),
     author: string(field(data, 'author'), 'entry.author', 500),
     kind: kind as LogEntry['kind'],
     priority,
@@ -187,7 +187,7 @@ function readTick(data: JsonObject): ChecklistTick {
     crisisId: crisisId(field(data, 'crisisId'), 'tick.crisisId'),
     itemId: string(field(data, 'itemId'), 'tick.itemId', ID_LENGTH, 1),
     by: string(field(data, 'by'), 'tick.by', ID_LENGTH, 1),
-    at: isoTime(field(data, 'at'), 'tick.at'),
+    at: time(field(data, 'at'), 'tick.at'),
     done: boolean(field(data, 'done'), 'tick.done'),
   };
 }
@@ -195,7 +195,7 @@ function readTick(data: JsonObject): ChecklistTick {
 function readRollCall(data: JsonObject): RollCall {
   return {
     id: string(field(data, 'id'), 'rollCall.id', ID_LENGTH, 1),
-    startedAt: isoTime(field(data, 'startedAt'), 'rollCall.startedAt'),
+    startedAt: time(field(data, 'startedAt'), 'rollCall.startedAt'),
     by: string(field(data, 'by'), 'rollCall.by', ID_LENGTH, 1),
   };
 }
@@ -209,8 +209,21 @@ function readAnswer(data: JsonObject): RollCallAnswer {
     rollCallId: string(field(data, 'rollCallId'), 'answer.rollCallId', ID_LENGTH, 1),
     member: string(field(data, 'member'), 'answer.member', ID_LENGTH, 1),
     status: status as RollCallAnswer['status'],
-    at: isoTime(field(data, 'at'), 'answer.at'),
+    at: time(field(data, 'at'), 'answer.at'),
   };
+}
+
+/**
+ * A time exactly as `Date.prototype.toISOString` writes it (UTC, milliseconds): times are
+ * compared as strings, for the log's order and against this device's clock, so an offset or
+ * another precision would sort by its digits rather than its instant.
+ */
+function time(value: unknown, what: string): string {
+  const text = isoTime(value, what);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(text)) {
+    throw new MalformedRecord(`${what} is not a UTC time with milliseconds`);
+  }
+  return text;
 }
 
 function chainId(value: unknown, what: string): string {

@@ -7,7 +7,7 @@ const reasons: Record<`sync.reason.${RejectionReason}`, string> = {
   'sync.reason.unknown-author': 'Signed by someone who is not a member of the signed directory',
   'sync.reason.forged': 'Its signature does not match: forged or altered',
   'sync.reason.impersonation':
-    'Signed by a member in another member’s name or on another member’s device: refused as forged',
+    'Signed by a member in another member’s name or on another member’s device: a forgery, refused',
   'sync.reason.broken-chain':
     'Does not follow on from the member’s previous record: altered or inserted',
   'sync.reason.equivocation': 'A second, different record with a number already used',
@@ -66,11 +66,11 @@ export const syncEn = {
   'sync.equivocation': (name: string) =>
     `${name} signed two different records with the same number — their records can no longer be trusted; tell the crisis cell’s coordinator.`,
   'sync.culprits': (name: string) =>
-    `Records signed by ${name} were refused: forged, out of order or dated in the future — tell the crisis cell’s coordinator.`,
+    `Records signed by ${name} were refused or are suspect: in another member’s name, breaking their chain, signed twice with one number, or dated in the future — tell the crisis cell’s coordinator.`,
 
   'sync.problems.title': 'Records kept out of the main courante',
   'sync.problems.intro':
-    'Tocsin refused these records when they arrived: nothing in them reached the main courante. Rejected records point at an altered device or an attack; tell the crisis cell’s coordinator.',
+    'Tocsin refused these records and messages when they arrived: nothing in them reached the main courante, except records dated in the future, kept in their chain but never trusted to replace a tick or an answer. Rejected records point at an altered device or an attack; tell the crisis cell’s coordinator.',
   'sync.problems.loading': 'Reading the list…',
   'sync.problems.none': 'No record was refused.',
   'sync.problems.loadFailed': (reason: string) => `The list could not be read: ${reason}`,

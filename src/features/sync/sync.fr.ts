@@ -39,11 +39,11 @@ export const syncFr: SyncMessages = {
   'sync.equivocation': (name: string) =>
     `${name} a signé deux enregistrements différents portant le même numéro — ses enregistrements ne sont plus fiables ; prévenez le coordinateur de la cellule de crise.`,
   'sync.culprits': (name: string) =>
-    `Des enregistrements signés par ${name} ont été refusés : falsifiés, hors de leur suite ou datés dans le futur — prévenez le coordinateur de la cellule de crise.`,
+    `Des enregistrements signés par ${name} ont été refusés ou sont suspects : au nom d’un autre membre, rompant leur chaîne, signés deux fois avec le même numéro ou datés dans le futur — prévenez le coordinateur de la cellule de crise.`,
 
   'sync.problems.title': 'Enregistrements tenus hors de la main courante',
   'sync.problems.intro':
-    'Tocsin a refusé ces enregistrements à leur arrivée : rien de leur contenu n’est entré dans la main courante. Un enregistrement rejeté signale un appareil modifié ou une attaque ; prévenez le coordinateur de la cellule de crise.',
+    'Tocsin a refusé ces enregistrements et messages à leur arrivée : rien de leur contenu n’est entré dans la main courante, sauf les enregistrements datés dans le futur, gardés dans leur chaîne mais jamais retenus pour remplacer une coche ou une réponse. Un enregistrement rejeté signale un appareil modifié ou une attaque ; prévenez le coordinateur de la cellule de crise.',
   'sync.problems.loading': 'Lecture de la liste…',
   'sync.problems.none': 'Aucun enregistrement n’a été refusé.',
   'sync.problems.loadFailed': (reason: string) => `La liste n’a pas pu être lue : ${reason}`,
@@ -63,7 +63,7 @@ export const syncFr: SyncMessages = {
   'sync.reason.unknown-author': 'Signé par quelqu’un qui n’est pas membre de l’annuaire signé',
   'sync.reason.forged': 'Sa signature ne correspond pas : falsifié ou modifié',
   'sync.reason.impersonation':
-    'Signé par un membre au nom d’un autre membre ou sur l’appareil d’un autre membre : refusé comme falsifié',
+    'Signé par un membre au nom d’un autre membre ou sur l’appareil d’un autre membre : une falsification, refusée',
   'sync.reason.broken-chain':
     'Ne fait pas suite à l’enregistrement précédent du membre : modifié ou inséré',
   'sync.reason.equivocation': 'Un second enregistrement, différent, avec un numéro déjà utilisé',
