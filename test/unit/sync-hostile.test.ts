@@ -333,7 +333,7 @@ describe('the exchange with a hostile or lying peer', () => {
     ]);
   });
 
-  it('asks a liar who did not deliver last, and not again for that chain for a while', async () => {
+  it('asks a chain’s author over a liar, and a liar who did not deliver not again for a while', async () => {
     const { device, engine, sent, say, settle } = await engineUnderTest();
     const { a, records } = await aliceLog(3);
     const head = records[records.length - 1]!;
@@ -347,12 +347,11 @@ describe('the exchange with a hostile or lying peer', () => {
     );
     await settle();
     const wants = () => sent.filter((s) => s.message.t === 'want').map((w) => w.to);
-    // Asked first (he claims the most), the liar answers with nothing: Alice is asked at once.
-    expect(wants()).to.deep.equal([['bruno']]);
-    await say({ t: 'records', records: [], answer: true }, 'bruno');
-    await settle();
+    // The liar, first to claim the chain, is asked; its author, more credible, is asked at once
+    // too rather than after the liar's silence.
     expect(wants()).to.deep.equal([['bruno'], ['alice']]);
     await say({ t: 'records', records, answer: true }, 'alice');
+    await say({ t: 'records', records: [], answer: true }, 'bruno');
     await settle();
     expect((await device.store.heads()).map((h) => h.seq)).to.deep.equal([head.seq]);
     // He says it again: not believed for that chain before his back-off is over.

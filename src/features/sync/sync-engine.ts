@@ -395,16 +395,21 @@ export class SyncEngine {
         for (const [author, device] of want.ranges) this.distrust(peer, chainKey(author, device));
     }
     const mine = new Map((await this.store.heads()).map((h) => [chainKey(h.author, h.device), h]));
-    const asking = new Set(
-      [...this.asked.values()].flatMap((want) => want.ranges.map(([a, d]) => chainKey(a, d))),
-    );
+    const askedOf = new Map<string, string>();
+    for (const [identity, want] of this.asked) {
+      for (const [author, device] of want.ranges) askedOf.set(chainKey(author, device), identity);
+    }
     const plans = new Map<string, WantedRange[]>();
     for (const [key, holders] of this.holdersByChain(mine, now)) {
-      if (asking.has(key)) continue;
       // The most credible holder that is free; a busy one is waited for rather than passed over
       // for a less credible one.
       const best = holders[0]!;
       if (this.asked.has(best.identity)) continue;
+      // A chain already asked of someone is asked again only of a more credible holder: its
+      // author, when the first ask went to a peer that merely claimed it (perhaps a liar, whose
+      // silence would otherwise hold the chain up until the want times out).
+      const current = holders.find((holder) => holder.identity === askedOf.get(key));
+      if (askedOf.has(key) && (!current || !moreCredible(best, current))) continue;
       const held = mine.get(key)?.seq ?? 0;
       const [author, device] = splitKey(key);
       const ranges = plans.get(best.identity) ?? [];
@@ -422,14 +427,8 @@ export class SyncEngine {
    * it, the most credible first: the chain's own author (a device holds its own chain whole),
    * then those that never failed to deliver, then whoever claims the most.
    */
-  private holdersByChain(
-    mine: ReadonlyMap<string, ChainHead>,
-    now: number,
-  ): Map<string, { identity: string; seq: number; strikes: number }[]> {
-    const holders = new Map<
-      string,
-      { identity: string; seq: number; strikes: number; own: boolean }[]
-    >();
+  private holdersByChain(mine: ReadonlyMap<string, ChainHead>, now: number): Map<string, Holder[]> {
+    const holders = new Map<string, Holder[]>();
     for (const peer of this.peers.values()) {
       for (const [key, { seq }] of peer.heads) {
         if (seq <= (mine.get(key)?.seq ?? 0)) continue;
@@ -499,6 +498,22 @@ export class SyncEngine {
     const text = await this.seal.seal(encodeMessage(message), this.ownChain.author);
     await this.transport.send(text, to);
   }
+}
+
+/** A peer that may be asked for a chain. */
+interface Holder {
+  identity: string;
+  /** How far it says it holds the chain. */
+  seq: number;
+  strikes: number;
+  /** It is the chain's author. */
+  own: boolean;
+}
+
+/** Whether `a` is to be believed before `b`: the chain's author, then fewer failures. */
+function moreCredible(a: Holder, b: Holder): boolean {
+  if (a.own !== b.own) return a.own;
+  return a.strikes < b.strikes;
 }
 
 /** The chain key a wire record names, or undefined when it names none. */
