@@ -281,7 +281,8 @@ async function engineUnderTest() {
     merger: device.merger,
     listener: { merged: (result) => device.merges.push(result), peersChanged: () => undefined },
     ownChain: { author: 'chloe', device: device.deviceId },
-    members: new Set(cell.map((m) => m.id)),
+    // Denis relays what he holds: a member of the room whose own chain does not matter here.
+    members: new Set([...cell.map((m) => m.id), 'denis']),
     seal,
   });
   const say = async (message: unknown, from: string) =>
@@ -359,5 +360,35 @@ describe('the exchange with a hostile or lying peer', () => {
     await settle();
     engine.stop();
     expect(wants().filter((to) => to?.includes('bruno'))).to.have.length(1);
+  });
+
+  it('asks a peer that delivered before over a liar that only claims, the author being away', async () => {
+    const { device, engine, sent, say, settle } = await engineUnderTest();
+    const { a, records } = await aliceLog(3);
+    const headOf = async (seq: number) => [
+      'alice',
+      a.deviceId,
+      seq,
+      await recordHash(records[seq - 1]!),
+    ];
+    const wants = () => sent.filter((s) => s.message.t === 'want').map((w) => w.to);
+    // Denis relays the first two of Alice's records: he has delivered.
+    await say({ t: 'hello', heads: [await headOf(2)], reply: false }, 'denis');
+    await settle();
+    await say({ t: 'records', records: records.slice(0, 2), answer: true }, 'denis');
+    await settle();
+    // The liar claims a million of them first; Denis, who delivered before, says he holds four.
+    await say(
+      { t: 'hello', heads: [['alice', a.deviceId, 1_000_000, 'f'.repeat(64)]], reply: false },
+      'bruno',
+    );
+    await settle();
+    await say({ t: 'hello', heads: [await headOf(4)], reply: false }, 'denis');
+    await settle();
+    expect(wants()).to.deep.equal([['denis'], ['bruno'], ['denis']]);
+    await say({ t: 'records', records: records.slice(2), answer: true }, 'denis');
+    await settle();
+    engine.stop();
+    expect((await device.store.heads()).map((h) => h.seq)).to.deep.equal([4]);
   });
 });

@@ -37,6 +37,8 @@ export interface PeerHoldings {
   heads: Map<string, { seq: number; hash: string }>;
   /** Times it claimed records and did not deliver them, or delivered refused ones. */
   strikes: number;
+  /** Records it delivered that were accepted here: a peer is believed once it has delivered. */
+  delivered: number;
   /** Chain key → when it may be asked for that chain again, after it failed to deliver it. */
   backoff: Map<string, { until: number; delayMs: number }>;
 }
@@ -233,6 +235,7 @@ export class SyncEngine {
       identity: from,
       heads: new Map(),
       strikes: known?.strikes ?? 0,
+      delivered: known?.delivered ?? 0,
       backoff: known?.backoff ?? new Map(),
     };
     for (const [author, device, seq, hash] of heads) {
@@ -322,6 +325,7 @@ export class SyncEngine {
   ): void {
     const peer = this.peers.get(from);
     if (!peer) return;
+    peer.delivered += result.accepted.length;
     for (const record of result.accepted) {
       const key = chainKey(record.author, record.device);
       const known = peer.heads.get(key);
@@ -405,9 +409,9 @@ export class SyncEngine {
       // for a less credible one.
       const best = holders[0]!;
       if (this.asked.has(best.identity)) continue;
-      // A chain already asked of someone is asked again only of a more credible holder: its
-      // author, when the first ask went to a peer that merely claimed it (perhaps a liar, whose
-      // silence would otherwise hold the chain up until the want times out).
+      // A chain already asked of someone is asked again only of a more credible holder (its
+      // author, or a peer that delivered before, when the first ask went to a peer that merely
+      // claimed it): a liar's silence then does not hold the chain up until its want times out.
       const current = holders.find((holder) => holder.identity === askedOf.get(key));
       if (askedOf.has(key) && (!current || !moreCredible(best, current))) continue;
       const held = mine.get(key)?.seq ?? 0;
@@ -425,7 +429,8 @@ export class SyncEngine {
   /**
    * For every chain some peer holds further than this device, the peers that may be asked for
    * it, the most credible first: the chain's own author (a device holds its own chain whole),
-   * then those that never failed to deliver, then whoever claims the most.
+   * then those that failed to deliver least often, then those that delivered before, then
+   * whoever claims the most.
    */
   private holdersByChain(mine: ReadonlyMap<string, ChainHead>, now: number): Map<string, Holder[]> {
     const holders = new Map<string, Holder[]>();
@@ -438,6 +443,7 @@ export class SyncEngine {
           identity: peer.identity,
           seq,
           strikes: peer.strikes,
+          proven: peer.delivered > 0,
           own: splitKey(key)[0] === peer.identity,
         });
         holders.set(key, list);
@@ -448,6 +454,7 @@ export class SyncEngine {
         (a, b) =>
           Number(b.own) - Number(a.own) ||
           a.strikes - b.strikes ||
+          Number(b.proven) - Number(a.proven) ||
           b.seq - a.seq ||
           (a.identity < b.identity ? -1 : a.identity > b.identity ? 1 : 0),
       );
@@ -506,14 +513,20 @@ interface Holder {
   /** How far it says it holds the chain. */
   seq: number;
   strikes: number;
+  /** It delivered records before. */
+  proven: boolean;
   /** It is the chain's author. */
   own: boolean;
 }
 
-/** Whether `a` is to be believed before `b`: the chain's author, then fewer failures. */
+/**
+ * Whether `a` is to be believed before `b`: the chain's author, then fewer failures, then one
+ * that delivered before over one that only ever claimed.
+ */
 function moreCredible(a: Holder, b: Holder): boolean {
   if (a.own !== b.own) return a.own;
-  return a.strikes < b.strikes;
+  if (a.strikes !== b.strikes) return a.strikes < b.strikes;
+  return a.proven && !b.proven;
 }
 
 /** The chain key a wire record names, or undefined when it names none. */
