@@ -5,6 +5,7 @@
 import { expect } from '@open-wc/testing';
 import { STORE } from '../../src/db/schema.js';
 import { sealEntry } from '../../src/features/log/chain.js';
+import { correctedIds } from '../../src/features/log/log-store.js';
 import type { LogEntry } from '../../src/features/log/model.js';
 import { entryId, memberDeviceId } from '../../src/features/log/writer.js';
 import type { ChecklistTick } from '../../src/features/playbook/model.js';
@@ -123,6 +124,29 @@ describe('a hostile member with a valid key of its own', () => {
     const texts = (await c.services.log.entries(crisis.id)).map((e) => e.text);
     expect(texts).to.include('A3');
     expect(texts).not.to.include('Tout va bien.');
+  });
+
+  it('cannot strike through another member’s entry with a “correction”', async () => {
+    const { c, crisis, last } = await aliceLog(1);
+    const correction = {
+      ...(await entryOn(crisis.id, BRUNO_DEVICE, 1, '', 'Faux : ignorer')),
+      corrects: last.id,
+    };
+    const { hash: _hash, ...sealable } = correction;
+    const resealed = await sealEntry(sealable);
+    const records = await signedByBruno([
+      { type: 'crisis', crisis: crisisNamed(crisis.id) },
+      { type: 'entry', entry: resealed },
+    ]);
+    const result = await c.merger.merge(records, 'bruno');
+    expect(result.rejected.map((r) => [r.reason, r.signer, r.detail])).to.deep.equal([
+      ['impersonation', 'bruno', 'it corrects (strikes through) another member’s entry'],
+    ]);
+    // And a log that holds such an entry anyway (a backup, an older device) strikes nothing.
+    expect(correctedIds([last, resealed]).size).to.equal(0);
+    expect(correctedIds([last, { ...resealed, deviceId: last.deviceId }]).has(last.id)).to.equal(
+      true,
+    );
   });
 
   it('cannot tick, start a roll-call or answer in another member’s name', async () => {
@@ -298,7 +322,7 @@ describe('the exchange with a hostile or lying peer', () => {
     const { device, engine, say, settle } = await engineUnderTest();
     await say({ t: 'hello', heads: [], reply: true }, 'mallory');
     engine.receive(JSON.stringify({ t: 'hello', heads: [], reply: true }), 'bruno');
-    for (let i = 0; i < 2000; i++) await say({ t: 'hello', heads: [], reply: true }, 'alice');
+    for (let i = 0; i < 200; i++) await say({ t: 'hello', heads: [], reply: true }, 'alice');
     await settle();
     engine.stop();
     const reasons = (await device.store.rejections()).map((r) => [r.reason, r.from]);

@@ -5,7 +5,7 @@ import type { ChecklistTick } from '../playbook/model.js';
 import type { SettingsStore } from '../settings/settings-store.js';
 import { sealEntry, verifyChains, type ChainProblem } from './chain.js';
 import type { Crisis, EntryKind, EntryPriority, LogEntry } from './model.js';
-import { entryId, memberDeviceId } from './writer.js';
+import { deviceOfEntryId, entryId, memberDeviceId, writerOfDevice } from './writer.js';
 
 /** What the user writes; the store adds the device, sequence, times and hashes. */
 export interface EntryDraft {
@@ -227,7 +227,17 @@ function compareOrdinal(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The ids of entries that a later entry corrects (shown struck through). */
+/**
+ * The ids of entries that a later entry corrects (shown struck through). Only an entry's own
+ * writer can strike it: a "correction" of someone else's entry is shown, and strikes nothing.
+ */
 export function correctedIds(entries: readonly LogEntry[]): Set<string> {
-  return new Set(entries.flatMap((entry) => (entry.corrects ? [entry.corrects] : [])));
+  return new Set(
+    entries.flatMap((entry) => {
+      const target = entry.corrects && deviceOfEntryId(entry.corrects);
+      return target && writerOfDevice(target) === writerOfDevice(entry.deviceId)
+        ? [entry.corrects!]
+        : [];
+    }),
+  );
 }

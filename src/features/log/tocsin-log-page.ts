@@ -15,6 +15,7 @@ import { PHASE_NAMES, PHASES, type PlaybookItem } from '../playbook/model.js';
 import { doneItemIds, playbookProgress, type PlaybookProgress } from '../playbook/progress.js';
 import type { ChainProblem } from './chain.js';
 import { entrySigner, formatSigner } from './entry-signer.js';
+import { writerOfDevice } from './writer.js';
 import { correctedIds } from './log-store.js';
 import {
   fullTime,
@@ -174,6 +175,8 @@ export class TocsinLogPage extends PageElement {
   @state() private _members: readonly SignedMember[] = [];
   @state() private _author = '';
   @state() private _correcting?: LogEntry;
+  /** Who writes on this device (log/writer.ts): only their own entries can be corrected here. */
+  @state() private _writer?: string;
   @state() private _error = '';
   @state() private _progress?: { progress: PlaybookProgress; open: PlaybookItem[] };
   @state() private _newName = '';
@@ -229,12 +232,14 @@ export class TocsinLogPage extends PageElement {
 
   private async load(): Promise<void> {
     try {
-      const [crises, profile, kit, contacts] = await Promise.all([
+      const [crises, profile, kit, contacts, writer] = await Promise.all([
         this.services.log.listCrises(),
         this.services.settings.loadProfile(),
         this.services.kit.loadInstalledKit(),
         this.services.directory.list(),
+        this.services.log.writerChain(),
       ]);
+      this._writer = writerOfDevice(writer.deviceId);
       // An enrolled member writes under the name the signed kit gives them, unless they chose one.
       this._author = profile?.name ?? kit?.member.displayName ?? '';
       this._members = signedMembers(contacts);
@@ -482,7 +487,7 @@ export class TocsinLogPage extends PageElement {
         ${broken ? html`<span class="meta error">${t('log.tamperMark')}</span>` : nothing}
       </div>
       ${
-        corrected
+        corrected || writerOfDevice(entry.deviceId) !== this._writer
           ? nothing
           : html`<button
               class="button secondary"

@@ -26,3 +26,18 @@ export function memberOfDevice(deviceId: string): string | undefined {
 export function entryId(crisisId: string, deviceId: string, seq: number): string {
   return `${crisisId}:${deviceId}:${seq}`;
 }
+
+/**
+ * Who answers for a chain: its member, or for a chain written before enrollment, the device
+ * itself. Only the writer of an entry may correct it.
+ */
+export function writerOfDevice(deviceId: string): string {
+  return memberOfDevice(deviceId) ?? deviceId;
+}
+
+/** The device part of an entry id (`<crisis>:<device>:<seq>`), or undefined when it has none. */
+export function deviceOfEntryId(id: string): string | undefined {
+  const first = id.indexOf(':');
+  const last = id.lastIndexOf(':');
+  return first > 0 && last > first + 1 ? id.slice(first + 1, last) : undefined;
+}

@@ -16,7 +16,7 @@ import {
 import { KitError } from '../kit/format/kit-error.js';
 import { MAX_ENTRY_TEXT } from '../log/log-store.js';
 import { ENTRY_KINDS, type Crisis, type LogEntry } from '../log/model.js';
-import { entryId, memberOfDevice } from '../log/writer.js';
+import { deviceOfEntryId, entryId, memberOfDevice } from '../log/writer.js';
 import type { ChecklistTick } from '../playbook/model.js';
 import {
   isChainId,
@@ -69,10 +69,15 @@ function readRecordFields(data: JsonObject): SyncRecord {
 export function impersonationIn({ author, device, body }: SyncRecord): string | undefined {
   if (memberOfDevice(device) !== author) return 'its chain is not on a device of its signer';
   switch (body.type) {
-    case 'entry':
-      return body.entry.deviceId === device
+    case 'entry': {
+      if (body.entry.deviceId !== device) {
+        return 'its entry was written on another device than its chain';
+      }
+      const corrected = body.entry.corrects && deviceOfEntryId(body.entry.corrects);
+      return corrected === undefined || memberOfDevice(corrected) === author
         ? undefined
-        : 'its entry was written on another device than its chain';
+        : 'it corrects (strikes through) another member’s entry';
+    }
     case 'tick':
       return body.tick.by === author ? undefined : 'its tick is in another member’s name';
     case 'rollcall':
