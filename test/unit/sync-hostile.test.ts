@@ -135,7 +135,7 @@ describe('a hostile member with a valid key of its own', () => {
     const { hash: _hash, ...sealable } = correction;
     const resealed = await sealEntry(sealable);
     const records = await signedByBruno([
-      { type: 'crisis', crisis: crisisNamed(crisis.id) },
+      { type: 'crisis', crisis: crisisNamed('bruno@crise') },
       { type: 'entry', entry: resealed },
     ]);
     const result = await c.merger.merge(records, 'bruno');
@@ -147,6 +147,25 @@ describe('a hostile member with a valid key of its own', () => {
     expect(correctedIds([last, { ...resealed, deviceId: last.deviceId }]).has(last.id)).to.equal(
       true,
     );
+  });
+
+  it('cannot rename a crisis another member opened', async () => {
+    const { c, crisis, records } = await aliceLog(1);
+    expect(crisis.id.startsWith('alice@')).to.equal(true);
+    const renamed = { ...crisisNamed(crisis.id), name: 'Exercice sans suite' };
+    // Sent to a device that holds Alice's crisis, and to one that has not seen it yet.
+    const fresh = await makeDevice(chloe, cell);
+    const forged = await signedByBruno([{ type: 'crisis', crisis: renamed }]);
+    for (const device of [c, fresh]) {
+      const result = await device.merger.merge(forged, 'bruno');
+      expect(result.rejected.map((r) => [r.reason, r.signer, r.detail])).to.deep.equal([
+        ['impersonation', 'bruno', 'it opens a crisis under another member’s name'],
+      ]);
+    }
+    await fresh.merger.merge(records, 'alice');
+    expect((await fresh.services.log.listCrises()).map((x) => x.name)).to.deep.equal([
+      'Rançongiciel',
+    ]);
   });
 
   it('cannot tick, start a roll-call or answer in another member’s name', async () => {
@@ -195,7 +214,7 @@ describe('a hostile member with a valid key of its own', () => {
     const at = new Date().toISOString();
     const [opening, stolenId] = await signedByBruno(
       [
-        { type: 'crisis', crisis: crisisNamed(crisis.id) },
+        { type: 'crisis', crisis: crisisNamed('bruno@crise') },
         { type: 'entry', entry: reused },
       ],
       { at },
@@ -203,7 +222,7 @@ describe('a hostile member with a valid key of its own', () => {
     const valid = await entryOn(crisis.id, BRUNO_DEVICE, 1, '', 'Bruno sur place');
     const [, honest] = await signedByBruno(
       [
-        { type: 'crisis', crisis: crisisNamed(crisis.id) },
+        { type: 'crisis', crisis: crisisNamed('bruno@crise') },
         { type: 'entry', entry: valid },
       ],
       { at },

@@ -5,7 +5,7 @@ import type { ChecklistTick } from '../playbook/model.js';
 import type { SettingsStore } from '../settings/settings-store.js';
 import { sealEntry, verifyChains, type ChainProblem } from './chain.js';
 import type { Crisis, EntryKind, EntryPriority, LogEntry } from './model.js';
-import { deviceOfEntryId, entryId, memberDeviceId, writerOfDevice } from './writer.js';
+import { deviceOfEntryId, entryId, memberDeviceId, newCrisisId, writerOfDevice } from './writer.js';
 
 /** What the user writes; the store adds the device, sequence, times and hashes. */
 export interface EntryDraft {
@@ -78,7 +78,7 @@ export class LogStore {
     const trimmed = name.trim();
     if (!trimmed) throw new Error('A crisis needs a name.');
     const crisis: Crisis = {
-      id: crypto.randomUUID(),
+      id: newCrisisId((await this.writerChain()).memberId),
       name: trimmed,
       startedAt: startedAt.toISOString(),
       openedAt: new Date().toISOString(),

@@ -14,6 +14,16 @@ export function memberDeviceId(memberId: string, deviceId: string): string {
 }
 
 /**
+ * The id of a crisis opened by `memberId` (undefined before enrollment): namespaced like a chain,
+ * so that no other member can sign a crisis under that id and rename it on devices that have
+ * not seen the real one yet.
+ */
+export function newCrisisId(memberId: string | undefined): string {
+  const id = crypto.randomUUID();
+  return memberId ? memberDeviceId(memberId, id) : id;
+}
+
+/**
  * The member a chain id belongs to; undefined for a device's chain written before it was enrolled
  * (not signed, kept on that device only).
  */

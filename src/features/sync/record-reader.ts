@@ -84,8 +84,14 @@ export function impersonationIn({ author, device, body }: SyncRecord): string | 
       return body.rollCall.by === author ? undefined : 'its roll-call names another starter';
     case 'answer':
       return body.answer.member === author ? undefined : 'it answers for another member';
-    case 'crisis':
-      return undefined;
+    case 'crisis': {
+      // A crisis opened by an enrolled member carries its opener's namespace; one opened before
+      // enrollment carries none, and is kept as first received.
+      const opener = memberOfDevice(body.crisis.id);
+      return opener === undefined || opener === author
+        ? undefined
+        : 'it opens a crisis under another member’s name';
+    }
   }
 }
 
@@ -237,10 +243,13 @@ function chainId(value: unknown, what: string): string {
   return text;
 }
 
-/** Crisis ids name entries (`<crisis>:<device>:<seq>`): no ":" (nor "|", "@"), so ids never collide. */
+/**
+ * Crisis ids name entries (`<crisis>:<device>:<seq>`): no ":" (nor "|"), so ids never collide;
+ * one "@" at most, after the opener's member id.
+ */
 function crisisId(value: unknown, what: string): string {
   const text = string(value, what, ID_LENGTH, 1);
-  if (!/^[A-Za-z0-9._-]+$/.test(text)) {
+  if (!/^[A-Za-z0-9._-]+(@[A-Za-z0-9._-]+)?$/.test(text)) {
     throw new MalformedRecord(`${what} has characters crisis ids cannot have`);
   }
   return text;
