@@ -237,6 +237,23 @@ describe('a hostile member with a valid key of its own', () => {
     expect(entries.map((e) => e.text)).to.include('Bruno sur place');
   });
 
+  it('cannot keep a roll-call dated in the future on the board', async () => {
+    const c = await makeDevice(chloe, cell);
+    const future = '2100-01-01T00:00:00.000Z';
+    const forged = await signedByBruno(
+      [{ type: 'rollcall', rollCall: { id: 'appel-2100', startedAt: future, by: 'bruno' } }],
+      { at: future },
+    );
+    await c.merger.merge(forged, 'bruno');
+    const now = new Date().toISOString();
+    const genuine = await signedByBruno(
+      [{ type: 'rollcall', rollCall: { id: 'appel-reel', startedAt: now, by: 'bruno' } }],
+      { device: memberDeviceId('bruno', 'phone') },
+    );
+    await c.merger.merge(genuine, 'bruno');
+    expect((await c.services.rollCall.latest())?.rollCall.id).to.equal('appel-reel');
+  });
+
   it('never lets a far-future tick or answer win over a later genuine one, in either order', async () => {
     for (const futureFirst of [true, false]) {
       const c = await makeDevice(chloe, cell);

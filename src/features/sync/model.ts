@@ -34,6 +34,17 @@ export type RecordBody =
   | { type: 'rollcall'; rollCall: RollCall }
   | { type: 'answer'; answer: RollCallAnswer };
 
+/**
+ * How far ahead of this device's clock a time a member signed may be and still be trusted: the
+ * clocks of phones and tablets drift by seconds to minutes, a forged date by years.
+ */
+export const CLOCK_TOLERANCE_MS = 5 * 60_000;
+
+/** Whether a signed time runs too far ahead of this device's clock to be trusted. */
+export function isFutureDated(time: string, now = Date.now()): boolean {
+  return Date.parse(time) > now + CLOCK_TOLERANCE_MS;
+}
+
 /** The kind of a record. */
 export type RecordType = RecordBody['type'];
 

@@ -4,6 +4,8 @@ import { INDEX, STORE, type SyncHeadRecord, type TocsinDB } from '../../db/schem
 import { computeEntryHash } from '../log/chain.js';
 import type { LogEntry } from '../log/model.js';
 import {
+  CLOCK_TOLERANCE_MS,
+  isFutureDated,
   recordId,
   type ChainHead,
   type Equivocation,
@@ -62,12 +64,6 @@ interface Refused {
   signer?: string;
   detail?: string;
 }
-
-/**
- * How far ahead of this device's clock a record's times may be and still be trusted: clocks of
- * phones and tablets drift by seconds to minutes, a forged date by years.
- */
-export const CLOCK_TOLERANCE_MS = 5 * 60_000;
 
 /**
  * Merges records received from other devices into this device's log. A record is accepted only
@@ -319,7 +315,7 @@ export class RecordMerger {
     if (record.body.type === 'entry' && !(await entryIsSealed(record.body.entry))) {
       return { reason: 'malformed', record, signer, detail: 'its entry does not match its hash' };
     }
-    const future = Date.parse(latestClaimedTime(record)) > now.getTime() + CLOCK_TOLERANCE_MS;
+    const future = isFutureDated(latestClaimedTime(record), now.getTime());
     return { record, hash, future };
   }
 }

@@ -2,7 +2,7 @@ import type { DatabaseService } from '../../app/database-service.js';
 import { INDEX, STORE } from '../../db/schema.js';
 import type { KitSummaryStore } from '../kit/kit-summary-store.js';
 import type { LogStore } from '../log/log-store.js';
-import type { RollCall, RollCallAnswer, RollCallStatus } from './model.js';
+import { isFutureDated, type RollCall, type RollCallAnswer, type RollCallStatus } from './model.js';
 
 /** A roll-call with every member's latest answer. */
 export interface RollCallBoard {
@@ -26,8 +26,13 @@ export class RollCallStore {
   async latest(): Promise<RollCallBoard | undefined> {
     const db = await this.database.db();
     const rollCalls = await db.getAll(STORE.rollCalls);
+    // A roll-call dated ahead of the clock (a forged or wrong date) never hides the real latest.
+    const now = Date.now();
     const rollCall = rollCalls.sort(
-      (a, b) => compare(b.startedAt, a.startedAt) || compare(b.id, a.id),
+      (a, b) =>
+        Number(isFutureDated(a.startedAt, now)) - Number(isFutureDated(b.startedAt, now)) ||
+        compare(b.startedAt, a.startedAt) ||
+        compare(b.id, a.id),
     )[0];
     if (!rollCall) return undefined;
     const answers = await db.getAllFromIndex(
