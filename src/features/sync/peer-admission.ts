@@ -35,6 +35,13 @@ export const MESSAGES_PER_SECOND = 20;
 /** Records a participant may push unasked (its own new records): a burst, then a steady rate. */
 export const PUSHED_RECORDS_BURST = 500;
 export const PUSHED_RECORDS_PER_SECOND = 50;
+/**
+ * Records a participant may ask this device for: a catch-up asks a window of 1,000 at a time and
+ * merges it before the next, far below this; a member asking for the whole log again and again
+ * to keep this device busy is not.
+ */
+export const SERVED_RECORDS_BURST = 6000;
+export const SERVED_RECORDS_PER_SECOND = 3000;
 /** Messages of one participant waiting to be handled: more means this device cannot keep up. */
 export const MAX_PENDING_MESSAGES = 100;
 
@@ -42,6 +49,7 @@ export const MAX_PENDING_MESSAGES = 100;
 export class PeerAdmission {
   private readonly messages = new Map<string, Bucket>();
   private readonly pushes = new Map<string, Bucket>();
+  private readonly served = new Map<string, Bucket>();
   private readonly pending = new Map<string, number>();
   /** When a refusal for (participant, reason) was last kept: one per window, not one per drop. */
   private readonly lastKept = new Map<string, number>();
@@ -75,6 +83,15 @@ export class PeerAdmission {
   admitPush(from: string, count: number): boolean {
     const now = this.clock();
     return bucket(this.pushes, from, PUSHED_RECORDS_BURST, PUSHED_RECORDS_PER_SECOND, now).take(
+      count,
+      now,
+    );
+  }
+
+  /** Whether `from` may be sent `count` records it asked for. */
+  admitWant(from: string, count: number): boolean {
+    const now = this.clock();
+    return bucket(this.served, from, SERVED_RECORDS_BURST, SERVED_RECORDS_PER_SECOND, now).take(
       count,
       now,
     );

@@ -255,9 +255,14 @@ export class SyncEngine {
   }
 
   private async onWant(ranges: WantedRange[], from: string): Promise<void> {
+    // Only chains held here, as far as held, are read: a want full of made-up ranges costs one read.
+    const held = new Map(
+      (await this.store.heads()).map((h) => [chainKey(h.author, h.device), h.seq]),
+    );
     const records: SyncRecord[] = [];
     let budget = MESSAGE_BUDGET;
     for (const [author, device, first, last] of ranges) {
+      if (first > (held.get(chainKey(author, device)) ?? 0)) continue;
       const limit = Math.min(last - first + 1, WANT_WINDOW);
       for (const record of await this.store.range(author, device, first, last, limit)) {
         const wire = toWire(record);
@@ -267,6 +272,9 @@ export class SyncEngine {
       }
       if (budget < 0) break;
     }
+    // Answering costs this device its upload and its turn: a member asking for the log again and
+    // again, to keep it busy, is refused beyond what any catch-up needs.
+    if (!this.admission.admitWant(from, records.length)) return this.refuseMessage(from, 'flood');
     await this.sendRecords(records, [from], true);
   }
 
