@@ -13,6 +13,7 @@ import type { RecordBody, SyncRecord } from '../../src/features/sync/model.js';
 import { recordHash, type UnsignedRecord } from '../../src/features/sync/record-bytes.js';
 import { createRecordSigner } from '../../src/features/sync/record-signature.js';
 import { toWire } from '../../src/features/sync/record-store.js';
+import { toBase64Url } from '../../src/features/kit/format/bytes.js';
 import { SyncEngine } from '../../src/features/sync/sync-engine.js';
 import { cellSeal, makeDevice, makeMember, type CellDevice } from '../fixtures/sync-cell.js';
 import { cleanUpTestServices } from './helpers.js';
@@ -228,8 +229,8 @@ describe('a hostile member with a valid key of its own', () => {
       { at },
     );
     const result = await c.merger.merge([opening, stolenId, honest], 'bruno');
-    expect(result.rejected.map((r) => [r.reason, r.detail])).to.deep.equal([
-      ['malformed', 'entry.id is not its crisis, device and number'],
+    expect(result.rejected.map((r) => [r.reason, r.signer, r.detail])).to.deep.equal([
+      ['impersonation', 'bruno', 'its entry takes the id of another member’s entry'],
     ]);
     expect(result.accepted.map((r) => r.seq)).to.deep.equal([1, 2]);
     const entries = await c.services.log.entries(crisis.id);
@@ -330,6 +331,8 @@ async function engineUnderTest() {
   const device = await makeDevice(chloe, cell);
   const seal = await cellSeal();
   const sent: { message: { t: string; ranges?: unknown[] }; to?: readonly string[] }[] = [];
+  /** What the engine told the app, in order: a hello handled, records merged. */
+  const events: string[] = [];
   const engine = new SyncEngine({
     transport: {
       send: async (text, to) => {
@@ -339,7 +342,13 @@ async function engineUnderTest() {
     },
     store: device.store,
     merger: device.merger,
-    listener: { merged: (result) => device.merges.push(result), peersChanged: () => undefined },
+    listener: {
+      merged: (result) => {
+        device.merges.push(result);
+        events.push('merged');
+      },
+      peersChanged: () => events.push('peers'),
+    },
     ownChain: { author: 'chloe', device: device.deviceId },
     // Denis relays what he holds: a member of the room whose own chain does not matter here.
     members: new Set([...cell.map((m) => m.id), 'denis']),
@@ -348,7 +357,7 @@ async function engineUnderTest() {
   const say = async (message: unknown, from: string) =>
     engine.receive(await seal.seal(JSON.stringify(message), from), from);
   const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
-  return { device, engine, sent, say, seal, settle };
+  return { device, engine, sent, events, say, seal, settle };
 }
 
 describe('the exchange with a hostile or lying peer', () => {
@@ -450,5 +459,68 @@ describe('the exchange with a hostile or lying peer', () => {
     await settle();
     engine.stop();
     expect((await device.store.heads()).map((h) => h.seq)).to.deep.equal([4]);
+  });
+
+  it('does not believe a claim about this device’s own chain that names no record of it', async () => {
+    const { device, engine, say, settle } = await engineUnderTest();
+    await device.services.log.openCrisis('Rançongiciel', 'Chloé');
+    const [record] = await device.journal.sealQueued();
+    const ownHead = async () => (await device.store.heads())[0]!.peerSeq;
+    // "I hold a million of yours": nothing would ever be waiting to be sent again.
+    await say(
+      { t: 'hello', heads: [['chloe', device.deviceId, 1_000_000, 'f'.repeat(64)]], reply: false },
+      'bruno',
+    );
+    await settle();
+    expect(await ownHead()).to.equal(undefined);
+    await say(
+      { t: 'hello', heads: [['chloe', device.deviceId, 2, record!.hash]], reply: false },
+      'bruno',
+    );
+    await settle();
+    expect(await ownHead()).to.equal(undefined);
+    await say(
+      { t: 'hello', heads: [['chloe', device.deviceId, 1, record!.hash]], reply: false },
+      'alice',
+    );
+    await settle();
+    engine.stop();
+    expect(await ownHead()).to.equal(1);
+  });
+
+  it('keeps a sample of a flood of refusals, and the name of its signer whatever follows', async () => {
+    const { device, engine, say, settle } = await engineUnderTest();
+    const { crisis, last } = await aliceLog(1);
+    // Thirty entries on his own chain, each taking the id of Alice's entry.
+    const entries = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        entryOn(crisis.id, BRUNO_DEVICE, i + 1, '', `Copie ${i}`, last.id),
+      ),
+    );
+    const records = await signedByBruno(
+      entries.map((entry) => ({ type: 'entry' as const, entry })),
+    );
+    await say({ t: 'records', records, answer: false }, 'bruno');
+    await settle();
+    engine.stop();
+    expect(device.merges.flatMap((m) => m.rejected)).to.have.length(30);
+    expect((await device.store.rejections()).length).to.equal(20);
+    // A thousand forged records later, the rows about Bruno are gone: his name is not.
+    const forged = records.map((r) => ({ ...r, sig: toBase64Url(new Uint8Array(64)) }));
+    for (let i = 0; i < 34; i++) await device.merger.merge(forged, 'alice');
+    expect((await device.store.rejections()).some((r) => r.signer === 'bruno')).to.equal(false);
+    expect(await device.store.culprits()).to.deep.equal(['bruno']);
+  });
+
+  it('serves participants in turn: a member’s backlog does not hold up another’s records', async () => {
+    const { events, say, engine, settle } = await engineUnderTest();
+    for (let i = 0; i < 40; i++) await say({ t: 'hello', heads: [], reply: false }, 'alice');
+    const [own] = await signedByBruno([{ type: 'crisis', crisis: crisisNamed('bruno@crise') }]);
+    await say({ t: 'records', records: [own], answer: false }, 'bruno');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await settle();
+    engine.stop();
+    expect(events.filter((e) => e === 'peers')).to.have.length(40);
+    expect(events.indexOf('merged')).to.be.below(5);
   });
 });

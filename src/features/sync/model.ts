@@ -125,6 +125,17 @@ export const REJECTION_REASONS = [
 
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
+/**
+ * Refusals whose signer is to blame (the signature is theirs): the sync bar names them, from a
+ * tally kept apart from the list of refusals, so that no later flood can push their name out.
+ */
+export const SIGNER_BLAMED_REASONS: readonly RejectionReason[] = [
+  'impersonation',
+  'broken-chain',
+  'equivocation',
+  'future-dated',
+];
+
 /** One received record that was not accepted, with who sent it. */
 export interface Rejection {
   key?: number;

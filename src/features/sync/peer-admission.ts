@@ -51,8 +51,8 @@ export class PeerAdmission {
   private readonly pushes = new Map<string, Bucket>();
   private readonly served = new Map<string, Bucket>();
   private readonly pending = new Map<string, number>();
-  /** When a refusal for (participant, reason) was last kept: one per window, not one per drop. */
-  private readonly lastKept = new Map<string, number>();
+  /** Refusals kept per (participant, reason) in the current window: a sample, not every drop. */
+  private readonly kept = new Map<string, { since: number; count: number }>();
 
   constructor(
     private readonly clock: () => number = Date.now,
@@ -97,13 +97,20 @@ export class PeerAdmission {
     );
   }
 
-  /** True the first time in a window that `from` is refused for `reason`: keep that one. */
-  shouldKeepRefusal(from: string, reason: string): boolean {
+  /**
+   * True for the first `quota` refusals of `from` for `reason` in a window: keep those, and only
+   * count the rest, so a flood writes no flood of rows.
+   */
+  shouldKeepRefusal(from: string, reason: string, quota = 1): boolean {
     const key = `${from}|${reason}`;
     const now = this.clock();
-    const last = this.lastKept.get(key);
-    if (last !== undefined && now - last < this.refusalWindowMs) return false;
-    this.lastKept.set(key, now);
+    const kept = this.kept.get(key);
+    if (kept === undefined || now - kept.since >= this.refusalWindowMs) {
+      this.kept.set(key, { since: now, count: 1 });
+      return true;
+    }
+    if (kept.count >= quota) return false;
+    kept.count += 1;
     return true;
   }
 }

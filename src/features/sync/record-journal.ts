@@ -2,7 +2,7 @@ import type { DatabaseService } from '../../app/database-service.js';
 import { STORE } from '../../db/schema.js';
 import { recordId, type StoredRecord } from './model.js';
 import { recordHash, type UnsignedRecord } from './record-bytes.js';
-import { impersonationIn } from './record-reader.js';
+import { impersonationIn, misnamedEntry } from './record-reader.js';
 import type { RecordSigner } from './record-signature.js';
 
 /** How many queued changes are signed per transaction. */
@@ -71,7 +71,8 @@ export class RecordJournal {
       };
       // Written before this device was enrolled (or for another member): not on this member's
       // chain, so every receiver would refuse it. It stays in this device's log, unshared.
-      if (impersonationIn({ ...unsigned, sig: '' })) continue;
+      const record = { ...unsigned, sig: '' };
+      if (impersonationIn(record) || misnamedEntry(record)) continue;
       seq += 1;
       const [hash, sig] = await Promise.all([recordHash(unsigned), this.signer.sign(unsigned)]);
       records.push({ ...unsigned, sig, id: recordId(author, device, seq), hash, receivedAt: now });

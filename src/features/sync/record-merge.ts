@@ -7,6 +7,7 @@ import {
   CLOCK_TOLERANCE_MS,
   isFutureDated,
   recordId,
+  SIGNER_BLAMED_REASONS,
   type ChainHead,
   type Equivocation,
   type RecordBody,
@@ -20,10 +21,11 @@ import {
   impersonationIn,
   latestClaimedTime,
   MalformedRecord,
+  misnamedEntry,
   readRecord,
 } from './record-reader.js';
 import type { RecordVerifier } from './record-signature.js';
-import { MAX_REJECTIONS_KEPT, toWire } from './record-store.js';
+import { CULPRITS_KEY, culpritTallyOf, MAX_REJECTIONS_KEPT, toWire } from './record-store.js';
 
 /** What merging a batch of received records did. */
 export interface MergeResult {
@@ -35,6 +37,7 @@ export interface MergeResult {
 }
 
 const MERGE_STORES = [
+  STORE.settings,
   STORE.syncRecords,
   STORE.syncHeads,
   STORE.syncRejections,
@@ -80,8 +83,16 @@ export class RecordMerger {
     private readonly verifier: RecordVerifier,
   ) {}
 
-  /** Merges a batch of wire records sent by `from` (a LiveKit identity), in the order sent. */
-  async merge(batch: readonly unknown[], from: string): Promise<MergeResult> {
+  /**
+   * Merges a batch of wire records sent by `from` (a LiveKit identity), in the order sent. Every
+   * refusal is in the result; `keepRow` says which are worth a row in the list of refusals (a
+   * flood of one kind is kept as a sample), while the signers to blame are always tallied.
+   */
+  async merge(
+    batch: readonly unknown[],
+    from: string,
+    keepRow: (rejection: Rejection) => boolean = () => true,
+  ): Promise<MergeResult> {
     const now = new Date();
     // Signatures and hashes are asynchronous, so they are all checked before the transaction.
     const checks = await Promise.all(batch.map((value) => this.check(value, now)));
@@ -93,7 +104,7 @@ export class RecordMerger {
     }
     let result: MergeResult;
     try {
-      result = await this.write(checked, refused, from, now);
+      result = await this.write(checked, refused, from, now, keepRow);
     } catch (error) {
       // Every record was checked against what is held before any write, so this is not one of
       // them but the storage (a full disk, say): said as it is, with nothing half-written.
@@ -103,7 +114,7 @@ export class RecordMerger {
       const late: Refused[] = [...refused];
       for (const one of checked) {
         try {
-          const single = await this.write([one], late.splice(0), from, now);
+          const single = await this.write([one], late.splice(0), from, now, keepRow);
           result.accepted.push(...single.accepted);
           result.rejected.push(...single.rejected);
           result.gaps.push(...single.gaps);
@@ -129,6 +140,7 @@ export class RecordMerger {
     refused: readonly Refused[],
     from: string,
     now: Date,
+    keepRow: (rejection: Rejection) => boolean,
   ): Promise<MergeResult> {
     const receivedAt = now.toISOString();
     const rejected: Rejection[] = refused.map((refusal) => refusalOf(refusal, from, now));
@@ -224,7 +236,8 @@ export class RecordMerger {
     for (const [key, head] of heads) {
       if (acceptedChains.has(key)) void tx.objectStore(STORE.syncHeads).put(head);
     }
-    await keepRejections(tx, rejected);
+    await keepRejections(tx, rejected.filter(keepRow));
+    await tallyCulprits(tx, rejected);
     await tx.done;
     // A gap is asked for from the first number still missing once the whole batch is merged.
     result.gaps = [...gaps.entries()].map(([key, gap]) => ({
@@ -312,6 +325,8 @@ export class RecordMerger {
     const signer = record.author;
     const impersonation = impersonationIn(record);
     if (impersonation) return { reason: 'impersonation', record, signer, detail: impersonation };
+    const misnamed = misnamedEntry(record);
+    if (misnamed) return { reason: 'malformed', record, signer, detail: misnamed };
     if (record.body.type === 'entry' && !(await entryIsSealed(record.body.entry))) {
       return { reason: 'malformed', record, signer, detail: 'its entry does not match its hash' };
     }
@@ -436,6 +451,21 @@ async function keepRejections(tx: MergeTransaction, rejected: readonly Rejection
       cursor = await cursor.continue();
     }
   }
+}
+
+/** Counts the refusals each signer is to blame for, in the same transaction as the refusals. */
+async function tallyCulprits(tx: MergeTransaction, rejected: readonly Rejection[]) {
+  const blamed = rejected.filter(
+    (rejection) => rejection.signer && SIGNER_BLAMED_REASONS.includes(rejection.reason),
+  );
+  if (blamed.length === 0) return;
+  const settings = tx.objectStore(STORE.settings);
+  const tally = { ...culpritTallyOf((await settings.get(CULPRITS_KEY))?.value) };
+  for (const { signer, at } of blamed) {
+    const known = tally[signer!];
+    tally[signer!] = { count: (known?.count ?? 0) + 1, last: at };
+  }
+  void settings.put({ key: CULPRITS_KEY, value: tally });
 }
 
 function refusalOf(refusal: Refused, from: string, now: Date): Rejection {

@@ -43,7 +43,7 @@ export function readRecord(value: unknown): SyncRecord {
   try {
     return readRecordFields(object(value, 'record'));
   } catch (error) {
-    if (error instanceof KitError) throw new MalformedRecord(error.message);
+    if (error instanceof KitError) throw new MalformedRecord(error.detail ?? error.message);
     throw error;
   }
 }
@@ -73,6 +73,11 @@ export function impersonationIn({ author, device, body }: SyncRecord): string | 
       if (body.entry.deviceId !== device) {
         return 'its entry was written on another device than its chain';
       }
+      const named = deviceOfEntryId(body.entry.id);
+      const owner = named === undefined ? undefined : memberOfDevice(named);
+      if (owner !== undefined && owner !== author) {
+        return 'its entry takes the id of another member’s entry';
+      }
       const corrected = body.entry.corrects && deviceOfEntryId(body.entry.corrects);
       return corrected === undefined || memberOfDevice(corrected) === author
         ? undefined
@@ -93,6 +98,19 @@ export function impersonationIn({ author, device, body }: SyncRecord): string | 
         : 'it opens a crisis under another member’s name';
     }
   }
+}
+
+/**
+ * Why a record's entry id is not exactly its crisis, chain and number (the entry's key on every
+ * device: any other id could collide with another entry), or undefined when it is. An id that
+ * names another member's chain is impersonation ({@link impersonationIn}); this is the rest.
+ */
+export function misnamedEntry({ body }: SyncRecord): string | undefined {
+  if (body.type !== 'entry') return undefined;
+  const { id, crisisId, deviceId, seq } = body.entry;
+  return id === entryId(crisisId, deviceId, seq)
+    ? undefined
+    : 'entry.id is not its crisis, device and number';
 }
 
 /**
@@ -165,11 +183,6 @@ function readEntry(data: JsonObject): LogEntry {
   const crisis = crisisId(field(data, 'crisisId'), 'entry.crisisId');
   const deviceId = chainId(field(data, 'deviceId'), 'entry.deviceId');
   const seq = counter(field(data, 'seq'), 'entry.seq', 1);
-  // The id is the entry's key on every device: one that is not exactly its crisis, chain and
-  // number could collide with another member's entry.
-  if (id !== entryId(crisis, deviceId, seq)) {
-    throw new MalformedRecord('entry.id is not its crisis, device and number');
-  }
   return {
     id,
     crisisId: crisis,
@@ -270,7 +283,7 @@ export function recordList(value: unknown, maxItems: number): unknown[] {
   try {
     return array(value, 'records', maxItems);
   } catch (error) {
-    if (error instanceof KitError) throw new MalformedRecord(error.message);
+    if (error instanceof KitError) throw new MalformedRecord(error.detail ?? error.message);
     throw error;
   }
 }

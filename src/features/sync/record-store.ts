@@ -5,6 +5,17 @@ import type { ChainHead, Equivocation, Rejection, StoredRecord, SyncRecord } fro
 /** Longest list of rejections kept: enough to investigate, bounded against a flood. */
 export const MAX_REJECTIONS_KEPT = 1000;
 
+/** The settings key of the tally of members whose signature is on refused records. */
+export const CULPRITS_KEY = 'sync-culprits';
+
+/** Member id → how many of their signed records were refused or flagged, and when last. */
+export type CulpritTally = Record<string, { count: number; last: string }>;
+
+/** Reads the tally from its settings record (anything else reads as none). */
+export function culpritTallyOf(value: unknown): CulpritTally {
+  return typeof value === 'object' && value !== null ? (value as CulpritTally) : {};
+}
+
 /** What this device holds of the shared records, read for the sync protocol and the screens. */
 export class RecordStore {
   constructor(private readonly database: DatabaseService) {}
@@ -47,6 +58,13 @@ export class RecordStore {
   async rejections(): Promise<Rejection[]> {
     const db = await this.database.db();
     return (await db.getAll(STORE.syncRejections)).reverse();
+  }
+
+  /** The members whose own signature is on refused or flagged records, sorted. */
+  async culprits(): Promise<string[]> {
+    const db = await this.database.db();
+    const record = await db.get(STORE.settings, CULPRITS_KEY);
+    return Object.keys(culpritTallyOf(record?.value)).sort();
   }
 
   /** Every proof of a member signing two different records with the same number. */

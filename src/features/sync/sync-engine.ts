@@ -72,6 +72,8 @@ const HELLO_REPLY_INTERVAL_MS = 2_000;
 /** A peer that failed to deliver a chain is asked for it again after this, doubling each time. */
 const FIRST_BACKOFF_MS = 5_000;
 const MAX_BACKOFF_MS = 5 * 60_000;
+/** Rows kept per sender, reason and signer every 10 s: a sample of a flood, the rest counted. */
+const REFUSAL_ROWS_PER_WINDOW = 20;
 /** Refusals that are the sender's or signer's doing, as opposed to network noise. */
 const NOISE: readonly RejectionReason[] = ['replayed', 'out-of-order', 'future-dated'];
 
@@ -93,7 +95,12 @@ export class SyncEngine {
   private readonly asked = new Map<string, { ranges: WantedRange[]; at: number }>();
   private readonly admission = new PeerAdmission();
   private readonly lastReply = new Map<string, number>();
-  private queue: Promise<void> = Promise.resolve();
+  /**
+   * Work waiting, one queue per participant ("" for this device's own), served in turn: a
+   * flooding member waits behind itself, not in front of everyone else.
+   */
+  private readonly queues = new Map<string, (() => Promise<void>)[]>();
+  private draining = false;
   private helloTimer?: ReturnType<typeof setTimeout>;
   private retryTimer?: ReturnType<typeof setInterval>;
   private stopped = false;
@@ -131,6 +138,7 @@ export class SyncEngine {
 
   stop(): void {
     this.stopped = true;
+    this.queues.clear();
     clearTimeout(this.helloTimer);
     clearInterval(this.retryTimer);
     this.peers.clear();
@@ -169,7 +177,7 @@ export class SyncEngine {
       } finally {
         this.admission.done(from);
       }
-    });
+    }, from);
   }
 
   /** Tells everyone what this device holds now, so they fetch what they lack. */
@@ -183,14 +191,38 @@ export class SyncEngine {
     this.enqueue(() => this.sendRecords(records.map(toWire), undefined, false));
   }
 
-  private enqueue(task: () => Promise<void>): void {
-    this.queue = this.queue
-      .then(() => (this.stopped ? undefined : task()))
-      .catch((error: unknown) => {
+  private enqueue(task: () => Promise<void>, from = ''): void {
+    const queue = this.queues.get(from) ?? [];
+    queue.push(task);
+    this.queues.set(from, queue);
+    if (this.draining) return;
+    this.draining = true;
+    void Promise.resolve().then(() => this.drain());
+  }
+
+  /** Runs the waiting work one task at a time, one participant after the other. */
+  private async drain(): Promise<void> {
+    for (let task = this.nextTask(); task && !this.stopped; task = this.nextTask()) {
+      try {
+        await task();
+      } catch (error) {
         // A failed send (the room went away) or a database error must not stop later messages;
         // what was not exchanged is asked for again by the next hello.
         console.warn('Tocsin sync:', error instanceof Error ? error.message : error);
-      });
+      }
+    }
+    this.draining = false;
+  }
+
+  /** The next task of the participant whose turn it is; its queue then goes to the back. */
+  private nextTask(): (() => Promise<void>) | undefined {
+    for (const [from, queue] of this.queues) {
+      this.queues.delete(from);
+      const task = queue.shift();
+      if (queue.length > 0) this.queues.set(from, queue);
+      if (task) return task;
+    }
+    return undefined;
   }
 
   /** Keeps one refusal per participant and reason per window: a flood writes no flood of rows. */
@@ -244,8 +276,16 @@ export class SyncEngine {
       peer.heads.set(chainKey(author, device), { seq, hash });
     }
     this.peers.set(from, peer);
-    const own = peer.heads.get(chainKey(this.ownChain.author, this.ownChain.device));
-    if (own) await this.store.notePeerHolds(this.ownChain.author, this.ownChain.device, own.seq);
+    const ownKey = chainKey(this.ownChain.author, this.ownChain.device);
+    const own = peer.heads.get(ownKey);
+    if (own) {
+      // What a peer says it holds of this device's own chain decides what this device still
+      // counts as waiting to be sent: believed only when it names a record of that chain.
+      const { author, device } = this.ownChain;
+      const [mine] = await this.store.range(author, device, own.seq, own.seq, 1);
+      if (mine?.hash === own.hash) await this.store.notePeerHolds(author, device, own.seq);
+      else peer.heads.delete(ownKey);
+    }
     this.listener.peersChanged();
     if (reply && Date.now() - (this.lastReply.get(from) ?? 0) >= HELLO_REPLY_INTERVAL_MS) {
       this.lastReply.set(from, Date.now());
@@ -307,7 +347,13 @@ export class SyncEngine {
       if (!this.admission.admitPush(from, records.length)) return this.refuseMessage(from, 'flood');
       admitted = records;
     }
-    const result = await this.merger.merge(admitted, from);
+    const result = await this.merger.merge(admitted, from, (rejection) =>
+      this.admission.shouldKeepRefusal(
+        from,
+        `${rejection.reason}|${rejection.signer ?? ''}`,
+        REFUSAL_ROWS_PER_WINDOW,
+      ),
+    );
     // An answer cut by the message budget leaves the last ranges for the next want: only an
     // answer with room to spare says a range it left empty was not held.
     const spare = messageChars < MESSAGE_BUDGET / 2;

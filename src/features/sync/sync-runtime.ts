@@ -11,9 +11,6 @@ import { SyncEngine, type SyncTransport } from './sync-engine.js';
 import { PUSH_LIMIT } from './sync-engine.js';
 import type { PeerSync, SyncStatus } from './sync-status.js';
 
-/** Refusals whose signer is to blame: the sync bar names them. */
-const SIGNERS_TO_BLAME = new Set(['impersonation', 'broken-chain', 'equivocation', 'future-dated']);
-
 /** What the runtime tells the service. */
 export interface RuntimeListener {
   merged(result: MergeResult): void;
@@ -91,11 +88,12 @@ export class SyncRuntime {
 
   /** The sync as the screens show it. */
   async status(): Promise<SyncStatus> {
-    const [heads, outbox, rejections, equivocations] = await Promise.all([
+    const [heads, outbox, rejections, equivocations, culprits] = await Promise.all([
       this.store.heads(),
       this.store.outboxCount(),
       this.store.rejections(),
       this.store.equivocations(),
+      this.store.culprits(),
     ]);
     const held = new Map(heads.map((head) => [`${head.author}|${head.device}`, head.seq]));
     const holdings = this.engine?.holdings() ?? [];
@@ -107,11 +105,15 @@ export class SyncRuntime {
       own?.peerSeq ?? 0,
       ...holdings.map((peer) => peer.heads.get(ownKey)?.seq ?? 0),
     );
+    const now = Date.now();
     const peers: PeerSync[] = holdings.map((peer) => {
       let missingHere = 0;
       let missingThere = 0;
-      for (const [key, { seq }] of peer.heads)
+      for (const [key, { seq }] of peer.heads) {
+        // A claim it failed to deliver is not shown as something to receive.
+        if ((peer.backoff.get(key)?.until ?? 0) > now) continue;
         missingHere += Math.max(0, seq - (held.get(key) ?? 0));
+      }
       for (const [key, seq] of held)
         missingThere += Math.max(0, seq - (peer.heads.get(key)?.seq ?? 0));
       return { identity: peer.identity, missingHere, missingThere };
@@ -132,13 +134,7 @@ export class SyncRuntime {
       lastArrival: [...lastArrival].map(([member, at]) => ({ member, at })),
       rejected,
       equivocators: [...new Set(equivocations.map((e) => e.author))],
-      culprits: [
-        ...new Set(
-          rejections.flatMap(({ reason, signer }) =>
-            signer && SIGNERS_TO_BLAME.has(reason) ? [signer] : [],
-          ),
-        ),
-      ].sort(),
+      culprits,
     };
   }
 }
