@@ -12,7 +12,11 @@ import { fromBase64Url } from '../../src/features/kit/format/bytes.js';
 import { importKitKey, parseKitKey } from '../../src/features/kit/format/kit-container.js';
 import { openKitFile } from '../../src/features/kit/format/kit-open.js';
 import { readEnrollmentLink } from '../../src/features/kit/enrollment-link.js';
+import { sealEntry } from '../../src/features/log/chain.js';
+import type { LogEntry } from '../../src/features/log/model.js';
+import { entryId, memberDeviceId } from '../../src/features/log/writer.js';
 import { SettingsStore } from '../../src/features/settings/settings-store.js';
+import { createMessageSeal, type MessageSeal } from '../../src/features/sync/message-seal.js';
 import type { SyncRecord } from '../../src/features/sync/model.js';
 import { recordHash, type UnsignedRecord } from '../../src/features/sync/record-bytes.js';
 import { createRecordSigner, type RecordSigner } from '../../src/features/sync/record-signature.js';
@@ -36,16 +40,65 @@ export interface TocsinSyncLab {
    * — and to misbehave in ways the app never would.
    */
   rogueJoin(link: string): Promise<{ identity: string }>;
-  /** Sends one sync message (any JSON) to everyone in the room. */
-  rogueSend(message: unknown): Promise<void>;
+  /**
+   * Sends one sync message (any JSON) to everyone in the room, or to `to`, sealed with the room's
+   * key as the app seals them (`sealed: false` sends it without a seal, as a client without the
+   * room key would).
+   */
+  rogueSend(message: unknown, options?: { sealed?: boolean; to?: string[] }): Promise<void>;
+  /**
+   * Sends the same message `count` times as fast as the data channel takes them, or one every
+   * `intervalMs`.
+   */
+  rogueFlood(message: unknown, count: number, intervalMs?: number): Promise<void>;
+  /**
+   * Makes the rogue a liar: from now on it answers every hello with `heads` (chains it claims to
+   * hold) and never answers a want. Undefined stops lying.
+   */
+  rogueLie(heads: unknown[] | undefined): void;
+  /** Answers the next hello from `identity` with a push of `records` to it alone. */
+  rogueGreet(identity: string, records: unknown[]): void;
+  /** How many sync messages reached the rogue, each kind counted (sealed or not). */
+  rogueCounts(): Record<string, number>;
   /** The sync messages the rogue received and could read, parsed. */
   rogueReceived(): unknown[];
   /** Bytes of data-channel messages that reached the rogue, decrypted or not. */
   rogueWireBytes(): number;
+  /**
+   * Starts keeping the raw data-channel messages that reach this page (as they arrive, before
+   * livekit-client decrypts or decompresses anything), up to `maxBytes` in all.
+   */
+  rogueCapture(maxBytes: number): void;
+  /** The raw data-channel messages kept since `rogueCapture`, base64. */
+  rogueCaptured(): string[];
+  /**
+   * A log entry sealed as the app seals them (its hash over every other field), written on
+   * `deviceId`: its id is `<crisis>:<device>:<seq>` unless `id` says otherwise.
+   */
+  rogueEntry(draft: {
+    crisisId: string;
+    deviceId: string;
+    seq: number;
+    prevHash: string;
+    text: string;
+    id?: string;
+    author?: string;
+    corrects?: string;
+  }): Promise<LogEntry>;
   /** A record's hash, as its chain's next record names it in `prev`. */
   hashOf(record: SyncRecord): Promise<string>;
-  /** Records of the rogue's own chain, signed with its member key, one per body given. */
-  rogueChain(bodies: unknown[], firstSeq: number, prev: string): Promise<SyncRecord[]>;
+  /**
+   * Records of a chain signed with the rogue's member key, one per body given: its own device's
+   * chain unless `chain` names another (author and device as claimed, to forge).
+   */
+  rogueChain(
+    bodies: unknown[],
+    firstSeq: number,
+    prev: string,
+    chain?: { author?: string; device?: string },
+  ): Promise<SyncRecord[]>;
+  /** The rogue's own device chain id (`<member>@rogue-device`). */
+  rogueDevice(): string;
   rogueLeave(): Promise<void>;
 }
 
@@ -59,7 +112,10 @@ const database = new DatabaseService();
 
 const dataLab = {
   async seed(count, seed) {
-    const deviceId = await new SettingsStore(database).deviceId();
+    // The app's chain on this device once enrolled: the member's namespace (log/writer.ts).
+    const kit = await (await database.db()).get(STORE.kit, 'current');
+    if (!kit) throw new Error('seed() writes into an enrolled member’s chain: enroll first');
+    const deviceId = memberDeviceId(kit.member.id, await new SettingsStore(database).deviceId());
     const crisisId = createRandom(seed).uuid();
     const entries = await generateLogEntries(count, { crisisId, seed, deviceIds: [deviceId] });
     const crisis = {
@@ -91,14 +147,35 @@ const dataLab = {
   },
 } satisfies Partial<TocsinSyncLab>;
 
-let rogue: { room: Room; signer: RecordSigner; device: string; received: unknown[] } | undefined;
+let rogue:
+  | {
+      room: Room;
+      signer: RecordSigner;
+      seal: MessageSeal;
+      device: string;
+      received: unknown[];
+      counts: Record<string, number>;
+      lie?: unknown[];
+      greet?: { identity: string; records: unknown[] };
+    }
+  | undefined;
 let wireBytes = 0;
+/** Raw messages kept for the test, while `capture.room` is left. */
+const capture = { room: 0, messages: [] as string[] };
 
 // Every data-channel message that reaches this page, counted before livekit-client decrypts it:
 // on the channels the client opens and on those the server opens.
 const countBytes = (channel: RTCDataChannel) =>
   channel.addEventListener('message', ({ data }: MessageEvent) => {
-    wireBytes += data instanceof ArrayBuffer ? data.byteLength : String(data).length;
+    const bytes =
+      data instanceof ArrayBuffer ? new Uint8Array(data) : new TextEncoder().encode(String(data));
+    wireBytes += bytes.byteLength;
+    if (bytes.byteLength <= capture.room) {
+      capture.room -= bytes.byteLength;
+      let binary = '';
+      for (const byte of bytes) binary += String.fromCharCode(byte);
+      capture.messages.push(btoa(binary));
+    }
   });
 const createDataChannel = RTCPeerConnection.prototype.createDataChannel;
 RTCPeerConnection.prototype.createDataChannel = function (label, options) {
@@ -123,23 +200,55 @@ const rogueLab = {
     const { room: where, member } = kit.content;
     const keyProvider = new RoomKeyProvider();
     const room = new Room({ encryption: { keyProvider, worker: createE2EEWorker() } });
-    keyProvider.setRoomKey(
-      await crypto.subtle.importKey(
-        'raw',
-        fromBase64Url(where.e2eeSecret) as Uint8Array<ArrayBuffer>,
-        'HKDF',
-        false,
-        ['deriveBits', 'deriveKey'],
-      ),
+    const roomKey = await crypto.subtle.importKey(
+      'raw',
+      fromBase64Url(where.e2eeSecret) as Uint8Array<ArrayBuffer>,
+      'HKDF',
+      false,
+      ['deriveBits', 'deriveKey'],
     );
+    keyProvider.setRoomKey(roomKey);
+    const seal = await createMessageSeal(roomKey, where.roomName);
     const received: unknown[] = [];
-    room.registerTextStreamHandler(SYNC_TOPIC, (reader) => {
-      void reader.readAll().then((text) => received.push(JSON.parse(text)));
+    const counts: Record<string, number> = {};
+    room.registerTextStreamHandler(SYNC_TOPIC, (reader, { identity }) => {
+      void reader.readAll().then(async (wire) => {
+        const text = await seal.open(wire, identity);
+        const message = JSON.parse(text ?? wire.slice(wire.indexOf('.') + 1)) as {
+          t: string;
+          reply?: boolean;
+        };
+        counts[message.t] = (counts[message.t] ?? 0) + 1;
+        if (text === undefined) return;
+        received.push(message);
+        const greet = rogue?.greet;
+        if (rogue && greet && message.t === 'hello' && identity === greet.identity) {
+          rogue.greet = undefined;
+          await rogueLab.rogueSend(
+            { t: 'records', records: greet.records, answer: false },
+            { to: [identity] },
+          );
+        }
+        // A liar says it holds what it does not, to whoever says hello, and delivers nothing.
+        if (rogue?.lie && message.t === 'hello') {
+          await rogueLab.rogueSend(
+            { t: 'hello', heads: rogue.lie, reply: false },
+            { to: [identity] },
+          );
+        }
+      });
     });
     await room.setE2EEEnabled(true);
     await room.connect(where.livekitUrl, member.livekitToken);
     const signer = await createRecordSigner(member.id, member.signingKey.secretKey);
-    rogue = { room, signer, device: 'rogue-device', received };
+    rogue = {
+      room,
+      signer,
+      seal,
+      device: memberDeviceId(member.id, 'rogue-device'),
+      received,
+      counts,
+    };
     await new Promise<void>((resolve) => {
       if (room.isE2EEEnabled) return resolve();
       room.once(RoomEvent.ParticipantEncryptionStatusChanged, () => resolve());
@@ -147,25 +256,90 @@ const rogueLab = {
     return { identity: member.id };
   },
 
-  async rogueSend(message: unknown) {
+  async rogueSend(message: unknown, options: { sealed?: boolean; to?: string[] } = {}) {
     if (!rogue) throw new Error('rogueJoin() first');
-    await rogue.room.localParticipant.sendText(JSON.stringify(message), { topic: SYNC_TOPIC });
+    const text = JSON.stringify(message);
+    const wire =
+      options.sealed === false ? text : await rogue.seal.seal(text, rogue.signer.memberId);
+    await rogue.room.localParticipant.sendText(wire, {
+      topic: SYNC_TOPIC,
+      ...(options.to ? { destinationIdentities: options.to } : {}),
+    });
   },
+
+  async rogueFlood(message: unknown, count: number, intervalMs = 0) {
+    if (!rogue) throw new Error('rogueJoin() first');
+    const wire = await rogue.seal.seal(JSON.stringify(message), rogue.signer.memberId);
+    const start = performance.now();
+    for (let i = 0; i < count; i++) {
+      const wait = start + i * intervalMs - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      await rogue.room.localParticipant.sendText(wire, { topic: SYNC_TOPIC });
+    }
+  },
+
+  rogueLie(heads: unknown[] | undefined) {
+    if (!rogue) throw new Error('rogueJoin() first');
+    rogue.lie = heads;
+  },
+
+  rogueGreet(identity: string, records: unknown[]) {
+    if (!rogue) throw new Error('rogueJoin() first');
+    rogue.greet = { identity, records };
+  },
+
+  rogueCounts: () => ({ ...(rogue?.counts ?? {}) }),
 
   rogueReceived: () => rogue?.received ?? [],
 
+  rogueDevice: () => {
+    if (!rogue) throw new Error('rogueJoin() first');
+    return rogue.device;
+  },
+
   rogueWireBytes: () => wireBytes,
+
+  rogueCapture(maxBytes: number) {
+    capture.room = maxBytes;
+    capture.messages = [];
+  },
+
+  rogueCaptured: () => capture.messages,
+
+  rogueEntry({ crisisId, deviceId, seq, prevHash, text, id, author, corrects }) {
+    const at = new Date().toISOString();
+    return sealEntry({
+      id: id ?? entryId(crisisId, deviceId, seq),
+      crisisId,
+      deviceId,
+      seq,
+      occurredAt: at,
+      recordedAt: at,
+      author: author ?? 'Mallory Girard',
+      kind: 'fact',
+      priority: 'normal',
+      text,
+      refs: { checklistItemIds: [], contactIds: [] },
+      ...(corrects ? { corrects } : {}),
+      prevHash,
+    });
+  },
 
   hashOf: ({ sig: _sig, ...unsigned }: SyncRecord) => recordHash(unsigned),
 
-  async rogueChain(bodies: unknown[], firstSeq: number, prev: string) {
+  async rogueChain(
+    bodies: unknown[],
+    firstSeq: number,
+    prev: string,
+    chain: { author?: string; device?: string } = {},
+  ) {
     if (!rogue) throw new Error('rogueJoin() first');
     const records: SyncRecord[] = [];
     let seq = firstSeq;
     for (const body of bodies) {
       const unsigned = {
-        author: rogue.signer.memberId,
-        device: rogue.device,
+        author: chain.author ?? rogue.signer.memberId,
+        device: chain.device ?? rogue.device,
         seq,
         prev,
         at: new Date().toISOString(),
