@@ -255,6 +255,25 @@ describe('a hostile member with a valid key of its own', () => {
     expect((await c.services.rollCall.latest())?.rollCall.id).to.equal('appel-reel');
   });
 
+  it('loses only the one record a store that defeats the checks cannot take', async () => {
+    const { c, records } = await aliceLog(1);
+    const fresh = await makeDevice(bruno, cell);
+    // A stored record without its chain head (a store damaged, or written by an older version):
+    // Alice's first record cannot be added beside it, which would abort the whole merge.
+    const db = await fresh.services.database.db();
+    const stray = (await c.services.database.db()).get(
+      STORE.syncRecords,
+      `alice|${records[0]!.device}|1`,
+    );
+    await db.put(STORE.syncRecords, (await stray)!);
+    const own = await signedByBruno([{ type: 'crisis', crisis: crisisNamed('bruno@crise') }]);
+    const result = await fresh.merger.merge([records[0], ...own], 'chloe');
+    expect(result.rejected.map((r) => [r.reason, r.detail])).to.deep.equal([
+      ['malformed', 'it could not be stored'],
+    ]);
+    expect(result.accepted.map((r) => r.author)).to.deep.equal(['bruno']);
+  });
+
   it('never lets a far-future tick or answer win over a later genuine one, in either order', async () => {
     for (const futureFirst of [true, false]) {
       const c = await makeDevice(chloe, cell);

@@ -106,15 +106,20 @@ export class RecordMerger {
     try {
       result = await this.write(checked, refused, from, now, keepRow);
     } catch (error) {
-      // Every record was checked against what is held before any write, so this is not one of
-      // them but the storage (a full disk, say): said as it is, with nothing half-written.
+      // Every record was checked against what is held before any write: a full disk is the
+      // storage's failure, not a record's, and goes back to the caller with nothing half-written.
       if (checked.length <= 1 || isQuotaError(error)) throw error;
       // Anything else that defeated the checks costs its record alone, never the others.
-      result = { accepted: [], rejected: [], gaps: [], equivocations: [] };
-      const late: Refused[] = [...refused];
+      result = {
+        accepted: [],
+        rejected: refused.map((refusal) => refusalOf(refusal, from, now)),
+        gaps: [],
+        equivocations: [],
+      };
+      await this.keep(result.rejected.filter(keepRow), result.rejected);
       for (const one of checked) {
         try {
-          const single = await this.write([one], late.splice(0), from, now, keepRow);
+          const single = await this.write([one], [], from, now, keepRow);
           result.accepted.push(...single.accepted);
           result.rejected.push(...single.rejected);
           result.gaps.push(...single.gaps);
@@ -266,10 +271,12 @@ export class RecordMerger {
     return { accepted: [], rejected: [rejection], gaps: [], equivocations: [] };
   }
 
-  private async keep(rejections: readonly Rejection[]): Promise<void> {
+  /** Keeps `rows` in the list of refusals, and tallies the signers to blame of `all`. */
+  private async keep(rows: readonly Rejection[], all: readonly Rejection[] = rows): Promise<void> {
     const db = await this.database.db();
     const tx = db.transaction([...MERGE_STORES], 'readwrite');
-    await keepRejections(tx, rejections);
+    await keepRejections(tx, rows);
+    await tallyCulprits(tx, all);
     await tx.done;
   }
 
