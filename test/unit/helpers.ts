@@ -6,7 +6,7 @@ import { PAGES, loadPage } from '../../src/app/pages.js';
 import type { PageId } from '../../src/app/router.js';
 import { createAppServices, type AppServices } from '../../src/app/services.js';
 import { CURRENT_KIT_KEY, STORE, type InstalledKitSummary } from '../../src/db/schema.js';
-import { SMALL_CELL } from '../fixtures/directory.js';
+import { makeContact, SMALL_CELL } from '../fixtures/directory.js';
 import { makeTestKit, type TestKit, type TestKitOptions } from '../fixtures/kit.js';
 
 let counter = 0;
@@ -43,6 +43,29 @@ export async function cleanUpTestServices(): Promise<void> {
   }
   for (const name of new Set(all.map((entry) => entry.name))) await deleteDB(name);
   setLocale('en');
+}
+
+/**
+ * Writes crisis-cell members into the directory as the signed kit would ([member id, given name,
+ * family name] each), straight into the database: their names are what screens show for them.
+ */
+export async function signIntoDirectory(
+  services: AppServices,
+  members: readonly (readonly [id: string, givenName: string, familyName: string])[],
+): Promise<void> {
+  const db = await services.database.db();
+  for (const [id, givenName, familyName] of members) {
+    await db.put(
+      STORE.contacts,
+      makeContact({
+        givenName,
+        familyName,
+        cellMember: true,
+        origin: 'kit',
+        member: { id, publicKey: 'not-a-real-key' },
+      }),
+    );
+  }
 }
 
 /** A kit summary as the installer writes it (alone: no vault, so it is not a verifiable kit). */

@@ -8,7 +8,6 @@ import { STORE } from '../../src/db/schema.js';
 import { sealEntry } from '../../src/features/log/chain.js';
 import type { EntryKind, LogEntry } from '../../src/features/log/model.js';
 import { entryId } from '../../src/features/log/writer.js';
-import { makeContact } from '../fixtures/directory.js';
 import {
   cleanUpTestServices,
   createTestServices,
@@ -16,6 +15,7 @@ import {
   renderPage,
   sampleKit,
   shadowText,
+  signIntoDirectory,
   waitFor,
 } from './helpers.js';
 
@@ -23,24 +23,12 @@ const ALICE_DEVICE = 'alice@0a1b2c3d-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
 const BRUNO_DEVICE = 'bruno@5e6f7a8b-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
 
 /** Signs Alice Martin, Bruno Durand and Marie Dupont into the directory as kit members. */
-async function signMembers(services: AppServices): Promise<void> {
-  const db = await services.database.db();
-  for (const [id, givenName, familyName] of [
+function signMembers(services: AppServices): Promise<void> {
+  return signIntoDirectory(services, [
     ['alice', 'Alice', 'Martin'],
     ['bruno', 'Bruno', 'Durand'],
     ['marie-dupont', 'Marie', 'Dupont'],
-  ]) {
-    await db.put(
-      STORE.contacts,
-      makeContact({
-        givenName,
-        familyName,
-        cellMember: true,
-        origin: 'kit',
-        member: { id, publicKey: 'not-a-real-key' },
-      }),
-    );
-  }
+  ]);
 }
 
 /** Writes one member chain's entries, sealed and linked as the sync would have merged them. */

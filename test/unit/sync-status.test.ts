@@ -10,28 +10,21 @@ import { syncFr } from '../../src/features/sync/sync.fr.js';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from '../../src/features/sync/sync-status.js';
 import '../../src/features/sync/tocsin-sync-status.js';
 import type { TocsinSyncStatus } from '../../src/features/sync/tocsin-sync-status.js';
-import { makeContact } from '../fixtures/directory.js';
-import { cleanUpTestServices, createTestServices, shadowText, waitFor } from './helpers.js';
+import {
+  cleanUpTestServices,
+  createTestServices,
+  shadowText,
+  signIntoDirectory,
+  waitFor,
+} from './helpers.js';
 
 /** Services whose directory signs Alice Martin and Bruno Durand as members; not enrolled. */
 async function servicesWithMembers(): Promise<AppServices> {
   const services = createTestServices();
-  const db = await services.database.db();
-  for (const [id, givenName, familyName] of [
+  await signIntoDirectory(services, [
     ['alice', 'Alice', 'Martin'],
     ['bruno', 'Bruno', 'Durand'],
-  ]) {
-    await db.put(
-      STORE.contacts,
-      makeContact({
-        givenName,
-        familyName,
-        cellMember: true,
-        origin: 'kit',
-        member: { id, publicKey: 'not-a-real-key' },
-      }),
-    );
-  }
+  ]);
   return services;
 }
 
