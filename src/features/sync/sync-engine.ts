@@ -91,8 +91,14 @@ const chainKey = (author: string, device: string) => `${author}|${device}`;
  */
 export class SyncEngine {
   private readonly peers = new Map<string, PeerHoldings>();
-  /** The want each peer has not answered yet: one at a time per peer. */
-  private readonly asked = new Map<string, { ranges: WantedRange[]; at: number }>();
+  /**
+   * The want each peer has not answered yet: one at a time per peer. One that timed out stays,
+   * given up (`expired`), so that its answer, if it comes late, is still taken.
+   */
+  private readonly asked = new Map<
+    string,
+    { ranges: WantedRange[]; at: number; expired?: boolean }
+  >();
   private readonly admission = new PeerAdmission();
   private readonly lastReply = new Map<string, number>();
   /**
@@ -334,7 +340,7 @@ export class SyncEngine {
       // while this device checks signatures: a catch-up is then as fast as the slower of the two.
       await this.askAhead(admitted, from);
     } else if (answer) {
-      return; // a late answer to a want given up on: asked again of someone else meanwhile
+      return; // an answer to no want: nothing asked of it, nothing taken
     } else {
       // Unasked, a device sends only its own new records, a few at a time.
       if (records.length > PUSH_LIMIT || !records.every((record) => authoredBy(record, from))) {
@@ -445,16 +451,20 @@ export class SyncEngine {
   private async askForMissing(): Promise<void> {
     const now = Date.now();
     for (const [identity, want] of this.asked) {
-      if (now - want.at <= WANT_TIMEOUT_MS) continue;
-      // No answer in time: whatever it claimed for these chains is not believed for a while.
-      this.asked.delete(identity);
+      if (want.expired || now - want.at <= WANT_TIMEOUT_MS) continue;
+      // No answer in time: whatever it claimed for these chains is not believed for a while, and
+      // they are asked of someone else; a late answer is still taken.
+      want.expired = true;
       const peer = this.peers.get(identity);
       if (peer)
         for (const [author, device] of want.ranges) this.distrust(peer, chainKey(author, device));
     }
     const mine = new Map((await this.store.heads()).map((h) => [chainKey(h.author, h.device), h]));
     const askedOf = new Map<string, string>();
+    const busy = new Set<string>();
     for (const [identity, want] of this.asked) {
+      if (want.expired) continue;
+      busy.add(identity);
       for (const [author, device] of want.ranges) askedOf.set(chainKey(author, device), identity);
     }
     const plans = new Map<string, WantedRange[]>();
@@ -462,7 +472,7 @@ export class SyncEngine {
       // The most credible holder that is free; a busy one is waited for rather than passed over
       // for a less credible one.
       const best = holders[0]!;
-      if (this.asked.has(best.identity)) continue;
+      if (busy.has(best.identity)) continue;
       // A chain already asked of someone is asked again only of a more credible holder (its
       // author, or a peer that delivered before, when the first ask went to a peer that merely
       // claimed it): a liar's silence then does not hold the chain up until its want times out.
