@@ -1,4 +1,5 @@
-// Unit and element tests, in the system Chromium (nothing is downloaded). See TOOLING.md §2(a).
+// Unit and element tests, in the system Chromium (nothing is downloaded): @web/test-runner-chrome
+// launches /usr/bin/chromium (or CHROME_PATH) with puppeteer-core, which has no download step.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumArgs, chromiumPath } from './test/support/chromium.mjs';

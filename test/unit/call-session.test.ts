@@ -28,7 +28,10 @@ import { RoomKeyProvider } from '../../src/features/call/room-key-provider.js';
 import type { VerifiedRoomAccess } from '../../src/features/kit/kit-service.js';
 import { refuseMedia, waitFor } from './helpers.js';
 
-/** Under WTR the worker is served from node_modules (TOOLING.md §3.2). */
+/**
+ * Under @web/test-runner the worker is served from node_modules: it rewrites only `import`
+ * specifiers, so the bare `livekit-client/e2ee-worker` in `new URL(…)` would 404.
+ */
 const WORKER_URL = '/node_modules/livekit-client/dist/livekit-client.e2ee.worker.mjs';
 
 const SECRET = Uint8Array.from({ length: 32 }, (_, i) => 255 - i);

@@ -1,5 +1,6 @@
 /**
- * The roles of a crisis cell (reference/crisis-guidance.md §1.3). The ids are stable: they are
+ * The roles of a crisis cell, as public crisis-management guidance names them. The ids are
+ * stable: they are
  * stored in contacts, playbook items and log entries, and exchanged in kits and exports.
  */
 export const CRISIS_ROLES = [

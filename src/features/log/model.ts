@@ -1,4 +1,7 @@
-/** What a main-courante entry records (reference/crisis-guidance.md §1.7). */
+/**
+ * What a main-courante entry records: facts, decisions, actions, communications in and out,
+ * situation points and notes, as French crisis practice keeps the main courante.
+ */
 export const ENTRY_KINDS = [
   'fact',
   'decision',

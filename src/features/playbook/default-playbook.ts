@@ -1,8 +1,8 @@
 import type { CrisisRoleId, LocalizedText } from '../crisis/roles.js';
 import { PHASES, type ItemLevel, type PhaseId, type Playbook, type PlaybookItem } from './model.js';
 
-// The default checklist that ships with Tocsin, written in our own words from the public guidance
-// gathered in reference/crisis-guidance.md §1. Item ids are stable: ticks and log entries point at
+// The default checklist that ships with Tocsin, written in our own words from public cyber-crisis
+// guidance (ANSSI's crisis-management guides, CERT-FR's first-hours advice). Item ids are stable: ticks and log entries point at
 // them, so an edition may add items at the end of a phase and role but never renumber old ones.
 
 /** The short forms of the role ids used inside item ids ("p1.tech.02"). */
@@ -1147,7 +1147,8 @@ const P5_EXIT: PlaybookItem[] = [
 
 /**
  * The playbook Tocsin ships with: six phases, seven roles, first-hour and first-day checklists
- * (reference/crisis-guidance.md §1.4–1.5), preparation, continuity, recovery and exit.
+ * (the first hours and the first day of a cyber crisis), preparation, continuity, recovery and
+ * exit.
  */
 export const DEFAULT_PLAYBOOK: Playbook = {
   id: 'tocsin-default',

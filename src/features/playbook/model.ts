@@ -1,8 +1,8 @@
 import type { CrisisRoleId, LocalizedText } from '../crisis/roles.js';
 
 /**
- * The six phases of a cyber crisis, from preparation to exit and lessons learned
- * (reference/crisis-guidance.md §1.2).
+ * The six phases of a cyber crisis, from preparation to exit and lessons learned, as public
+ * crisis-management guidance divides it.
  */
 export const PHASES = [
   'p0-preparation',

@@ -361,7 +361,8 @@ export function serializePlaybook(playbook: Playbook): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// OASIS CACAO v2.0 export (reference/crisis-guidance.md §3.1)
+// OASIS CACAO v2.0 export (the OASIS "Collaborative Automated Course of Action Operations"
+// specification, version 2.0)
 
 /** Options of the CACAO export. */
 export interface CacaoExportOptions {

@@ -1,6 +1,6 @@
 /**
  * Reads and writes vCards: 4.0 (RFC 6350), 3.0 (RFC 2426) and the 2.1 that Outlook still exports.
- * This is the small, fully tested reader that DESIGN.md allows instead of a vCard library: it reads
+ * A small, fully tested reader of those RFCs rather than a vCard library: it reads
  * only the properties the directory has fields for and skips the rest (ADR, PHOTO…) unread.
  *
  * Tocsin extensions: `X-TOCSIN-CELL-MEMBER:true|false` and `X-TOCSIN-ROLES:<role ids, comma-separated>`.
