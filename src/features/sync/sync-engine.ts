@@ -43,6 +43,11 @@ export interface PeerHoldings {
   backoff: Map<string, { until: number; delayMs: number }>;
 }
 
+/** Whether `peer` failed to deliver chain `key` and is not to be asked for it again yet. */
+export function isBackedOff(peer: PeerHoldings, key: string, now: number): boolean {
+  return (peer.backoff.get(key)?.until ?? 0) > now;
+}
+
 /** What the engine needs. */
 export interface SyncEngineOptions {
   transport: SyncTransport;
@@ -501,7 +506,7 @@ export class SyncEngine {
     for (const peer of this.peers.values()) {
       for (const [key, { seq }] of peer.heads) {
         if (seq <= (mine.get(key)?.seq ?? 0)) continue;
-        if ((peer.backoff.get(key)?.until ?? 0) > now) continue;
+        if (isBackedOff(peer, key, now)) continue;
         const list = holders.get(key) ?? [];
         list.push({
           identity: peer.identity,

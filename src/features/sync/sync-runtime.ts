@@ -8,7 +8,7 @@ import { RecordMerger } from './record-merge.js';
 import { createRecordSigner, RecordVerifier } from './record-signature.js';
 import { RecordStore } from './record-store.js';
 import { SyncEngine, type SyncTransport } from './sync-engine.js';
-import { PUSH_LIMIT } from './sync-engine.js';
+import { isBackedOff, PUSH_LIMIT } from './sync-engine.js';
 import type { PeerSync, SyncStatus } from './sync-status.js';
 
 /** What the runtime tells the service. */
@@ -111,7 +111,7 @@ export class SyncRuntime {
       let missingThere = 0;
       for (const [key, { seq }] of peer.heads) {
         // A claim it failed to deliver is not shown as something to receive.
-        if ((peer.backoff.get(key)?.until ?? 0) > now) continue;
+        if (isBackedOff(peer, key, now)) continue;
         missingHere += Math.max(0, seq - (held.get(key) ?? 0));
       }
       for (const [key, seq] of held)
