@@ -5,6 +5,94 @@ import { configs as wcConfigs } from 'eslint-plugin-wc';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// The layers of src/ (docs/architecture.md), kept by `no-restricted-imports`. Specifiers are
+// relative, so a forbidden folder is named after any number of `../`; folder names are unique
+// within src/, so the pattern cannot mistake one layer for another.
+const SRC_FOLDERS = ['encoding', 'domain', 'db', 'kit-format', 'ui', 'app', 'features', 'cli'];
+
+/** A rule that forbids importing from the given top-level folders of src/. */
+function layerRule(forbidden, message) {
+  return {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        patterns: [{ regex: `^(\\.\\./)+(${forbidden.join('|')})/`, message }],
+      },
+    ],
+  };
+}
+
+/** Every folder of src/ but those a layer may use. */
+const except = (...allowed) => SRC_FOLDERS.filter((folder) => !allowed.includes(folder));
+
+const layers = [
+  {
+    files: ['src/encoding/**/*.ts'],
+    rules: layerRule(except('encoding'), 'encoding/ depends on nothing of the app.'),
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: layerRule(except('domain', 'encoding'), 'domain/ depends on encoding/ only.'),
+  },
+  {
+    files: ['src/db/**/*.ts'],
+    rules: layerRule(
+      ['kit-format', ...except('domain', 'encoding', 'db', 'kit-format')],
+      'db/ depends on domain/ and encoding/ only.',
+    ),
+  },
+  {
+    files: ['src/kit-format/**/*.ts'],
+    rules: layerRule(
+      ['db', ...except('domain', 'encoding', 'db', 'kit-format')],
+      'kit-format/ depends on domain/ and encoding/ only.',
+    ),
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: layerRule(
+      except('cli', 'kit-format', 'domain', 'encoding'),
+      'The tocsin-kit command depends on kit-format/, domain/ and encoding/ only.',
+    ),
+  },
+  {
+    files: ['src/ui/**/*.ts'],
+    rules: layerRule(
+      except('ui', 'domain', 'encoding'),
+      'ui/ is presentational: no app, database or feature.',
+    ),
+  },
+  {
+    // A feature uses the layers below it and the shell's services; another feature only through
+    // AppServices (type imports of its service contracts) or its custom elements (`tocsin-*`).
+    files: ['src/features/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(?!\\.\\.)[^/]+/(?!tocsin-)',
+              allowTypeImports: true,
+              message:
+                "A feature never imports another feature's internals: use AppServices (a type import of the service), a custom element, or move the shared part down to domain/.",
+            },
+            {
+              regex: '^(\\.\\./)+cli/',
+              message: 'The tocsin-kit command is not part of the app.',
+            },
+            {
+              regex: '^(\\.\\./)+app/(services|pages|tocsin-app)\\.js$',
+              allowTypeImports: true,
+              message: 'The shell composes the features; a feature only receives AppServices.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist/', 'dist-*/', 'node_modules/', '.cache/', 'coverage/'] },
   js.configs.recommended,
@@ -54,6 +142,7 @@ export default tseslint.config(
     files: ['deploy/**/*.mjs', 'src/cli/**/*.mjs', 'test/**/*.mjs'],
     rules: { 'no-console': 'off' },
   },
+  ...layers,
   {
     // Chai assertions such as `expect(x).to.be.null` are property reads by design.
     files: ['test/**/*.ts'],

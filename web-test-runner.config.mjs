@@ -13,6 +13,8 @@ export default {
   plugins: [
     esbuildPlugin({
       ts: true,
+      // The default playbook is a JSON file the app imports as a module (Vite and esbuild do).
+      json: true,
       target: 'es2022',
       tsconfig: './tsconfig.json',
       define: {

@@ -43,7 +43,7 @@ export const PAGES: Record<PageId, PageEntry> = {
     tag: 'tocsin-rollcall-page',
     navLabel: 'nav.rollcall',
     title: 'rollcall.title',
-    load: () => import('../features/sync/tocsin-rollcall-page.js'),
+    load: () => import('../features/rollcall/tocsin-rollcall-page.js'),
   },
   room: {
     tag: 'tocsin-room-page',

@@ -10,7 +10,7 @@ import { KitSummaryStore } from '../features/kit/kit-summary-store.js';
 import { LogStore } from '../features/log/log-store.js';
 import { PlaybookStore } from '../features/playbook/playbook-store.js';
 import { SettingsStore } from '../features/settings/settings-store.js';
-import { RollCallStore } from '../features/sync/roll-call-store.js';
+import { RollCallStore } from '../features/rollcall/roll-call-store.js';
 import { SyncService } from '../features/sync/sync-service.js';
 
 /**

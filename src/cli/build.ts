@@ -4,17 +4,17 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import QRCode from 'qrcode';
-import type { Contact } from '../../src/features/directory/contact.js';
-import { parseKitKey, importKitKey } from '../../src/features/kit/format/kit-container.js';
-import { isKitError } from '../../src/features/kit/format/kit-error.js';
-import { openKitFile } from '../../src/features/kit/format/kit-open.js';
-import { readDirectory, readRoom } from '../../src/features/kit/format/kit-sections.js';
-import { sealKit, type SealedKit } from '../../src/features/kit/format/kit-seal.js';
-import type { KitContact, KitDirectory, KitRoom } from '../../src/features/kit/format/kit-types.js';
-import { MAX_CLOCK_SKEW_MS } from '../../src/features/kit/format/kit-policy.js';
-import { DEFAULT_PLAYBOOK } from '../../src/features/playbook/default-playbook.js';
-import type { Playbook } from '../../src/features/playbook/model.js';
-import { parsePlaybookJson } from '../../src/features/playbook/playbook-io.js';
+import type { Contact } from '../domain/contact.js';
+import { parseKitKey, importKitKey } from '../kit-format/kit-container.js';
+import { isKitError } from '../kit-format/kit-error.js';
+import { openKitFile } from '../kit-format/kit-open.js';
+import { readDirectory, readRoom } from '../kit-format/kit-sections.js';
+import { sealKit, type SealedKit } from '../kit-format/kit-seal.js';
+import type { KitContact, KitDirectory, KitRoom } from '../domain/kit.js';
+import { MAX_CLOCK_SKEW_MS } from '../kit-format/kit-policy.js';
+import { loadDefaultPlaybook } from '../domain/default-playbook.js';
+import type { Playbook } from '../domain/playbook.js';
+import { parsePlaybookJson } from '../domain/playbook-json.js';
 import { durationOption, integerOption, required, timeOption, withUsageErrors } from './args.js';
 import { CliError, UsageError } from './cli-error.js';
 import { readContactsFile } from './contacts.js';
@@ -189,7 +189,7 @@ function cellMembers(contacts: Contact[]): Member[] {
 }
 
 async function readPlaybook(path: string | undefined): Promise<Playbook> {
-  if (path === undefined) return DEFAULT_PLAYBOOK;
+  if (path === undefined) return loadDefaultPlaybook();
   const text = (await readInputFile(path, '--playbook')).toString('utf8').replace(/^\uFEFF/, '');
   const parsed = parsePlaybookJson(text);
   if (!parsed.ok) {

@@ -1,9 +1,9 @@
 // Reading the directory with the app's own importers, so that a file reads the same in the app and
 // in the kit.
 import { extname } from 'node:path';
-import type { Contact } from '../../src/features/directory/contact.js';
-import { importContactsCsv } from '../../src/features/directory/import/csv-import.js';
-import { importContactsVcard } from '../../src/features/directory/import/vcard.js';
+import type { Contact } from '../domain/contact.js';
+import { importContactsCsv } from '../domain/contact-files/csv-import.js';
+import { importContactsVcard } from '../domain/contact-files/vcard.js';
 import { CliError } from './cli-error.js';
 import { readInputFile } from './files.js';
 import type { Output } from './output.js';

@@ -2,12 +2,12 @@
 // device would refuse it.
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { importKitKey, parseKitKey } from '../../src/features/kit/format/kit-container.js';
-import { KitError } from '../../src/features/kit/format/kit-error.js';
-import { openKitFile, type VerifiedKit } from '../../src/features/kit/format/kit-open.js';
-import { checkInstallable } from '../../src/features/kit/format/kit-policy.js';
-import { MAX_KIT_BYTES } from '../../src/features/kit/format/kit-types.js';
-import { normaliseFingerprint } from '../../src/features/kit/format/organisation.js';
+import { importKitKey, parseKitKey } from '../kit-format/kit-container.js';
+import { KitError } from '../kit-format/kit-error.js';
+import { openKitFile, type VerifiedKit } from '../kit-format/kit-open.js';
+import { checkInstallable } from '../kit-format/kit-policy.js';
+import { MAX_KIT_BYTES } from '../domain/kit.js';
+import { normaliseFingerprint } from '../kit-format/organisation.js';
 import { attachDashValues, required, withUsageErrors } from './args.js';
 import { UsageError } from './cli-error.js';
 import { readInputFile } from './files.js';

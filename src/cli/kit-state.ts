@@ -2,7 +2,7 @@
 // (epoch, version) issued, and each member's signing key, so that a member keeps one key across
 // kit versions and what they signed earlier still verifies.
 import { ed25519 } from '@noble/curves/ed25519.js';
-import { equalBytes, fromBase64Url, toBase64Url } from '../../src/features/kit/format/bytes.js';
+import { equalBytes, fromBase64Url, toBase64Url } from '../encoding/bytes.js';
 import { CliError } from './cli-error.js';
 import { replacePrivateFile } from './files.js';
 import { readFile } from 'node:fs/promises';

@@ -1,6 +1,6 @@
 // Enrollment links: where the app is, where the member's kit is, and the kit key, which travels
 // only in the link's fragment (browsers never send a fragment to any server).
-import { KitError } from '../../src/features/kit/format/kit-error.js';
+import { KitError } from '../kit-format/kit-error.js';
 import { UsageError } from './cli-error.js';
 
 export const DEFAULT_APP_URL = 'http://localhost:4173';

@@ -1,6 +1,6 @@
 // The tocsin-kit command: the crisis administrator's tool, run on their own (ideally offline)
 // machine. bin.mjs bundles this file for Node and calls main().
-import { isKitError } from '../../src/features/kit/format/kit-error.js';
+import { isKitError } from '../kit-format/kit-error.js';
 import { build } from './build.js';
 import { CliError, UsageError } from './cli-error.js';
 import { inspect } from './inspect.js';

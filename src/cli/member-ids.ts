@@ -1,5 +1,5 @@
-import { MEMBER_ID } from '../../src/features/kit/format/kit-sections.js';
-import { slug } from '../../src/features/kit/format/organisation.js';
+import { MEMBER_ID } from '../kit-format/kit-sections.js';
+import { slug } from '../kit-format/organisation.js';
 
 /**
  * One member id per display name, in order: the name's slug ("Hélène Nguyễn" → "helene-nguyen"),

@@ -1,8 +1,8 @@
 // The organisation key file: the Ed25519 key that signs every kit, and the identity devices pin.
 import { ed25519 } from '@noble/curves/ed25519.js';
-import { equalBytes, fromBase64Url, toBase64Url } from '../../src/features/kit/format/bytes.js';
-import type { KitOrganisation } from '../../src/features/kit/format/kit-types.js';
-import { fingerprintOf, organisationIdFor } from '../../src/features/kit/format/organisation.js';
+import { equalBytes, fromBase64Url, toBase64Url } from '../encoding/bytes.js';
+import type { KitOrganisation } from '../domain/kit.js';
+import { fingerprintOf, organisationIdFor } from '../kit-format/organisation.js';
 import { CliError } from './cli-error.js';
 import { readInputFile } from './files.js';
 

@@ -1,15 +1,10 @@
 // The printed kit: what the crisis cell keeps in its binder for the day every screen is down, and
 // the organisation fingerprint that members compare with their screen when they enrol. French
 // first (the cells are French), English in small type.
-import { CRISIS_ROLES, ROLE_NAMES, type CrisisRoleId } from '../../src/features/crisis/roles.js';
-import type { PhoneKind } from '../../src/features/directory/contact.js';
-import type { KitContact, KitManifest, KitRoom } from '../../src/features/kit/format/kit-types.js';
-import {
-  PHASE_NAMES,
-  PHASES,
-  type Playbook,
-  type PlaybookItem,
-} from '../../src/features/playbook/model.js';
+import { CRISIS_ROLES, ROLE_NAMES, type CrisisRoleId } from '../domain/crisis-roles.js';
+import type { PhoneKind } from '../domain/contact.js';
+import type { KitContact, KitManifest, KitRoom } from '../domain/kit.js';
+import { PHASE_NAMES, PHASES, type Playbook, type PlaybookItem } from '../domain/playbook.js';
 import { Html, html } from './html.js';
 
 /** What the paper kit shows; never a secret (no room secret, no token, no kit key). */

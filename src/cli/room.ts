@@ -1,7 +1,7 @@
 // The crisis room section: where the room is, its end-to-end encryption secret, and the numbers to
 // call when the room cannot be reached.
-import { randomBytes, toBase64Url } from '../../src/features/kit/format/bytes.js';
-import type { EmergencyNumber, KitRoom } from '../../src/features/kit/format/kit-types.js';
+import { randomBytes, toBase64Url } from '../encoding/bytes.js';
+import type { EmergencyNumber, KitRoom } from '../domain/kit.js';
 import { UsageError } from './cli-error.js';
 
 /** France's emergency numbers, as the paper kit and the app show them. */

@@ -1,7 +1,7 @@
 import type { DBSchema } from 'idb';
-import type { Contact } from '../features/directory/contact.js';
-import type { Crisis, LogEntry } from '../features/log/model.js';
-import type { ChecklistTick, Playbook } from '../features/playbook/model.js';
+import type { Contact } from '../domain/contact.js';
+import type { Crisis, LogEntry } from '../domain/log.js';
+import type { ChecklistTick, Playbook } from '../domain/playbook.js';
 import type {
   Equivocation,
   OutboxItem,
@@ -9,7 +9,7 @@ import type {
   RollCall,
   RollCallAnswer,
   StoredRecord,
-} from '../features/sync/model.js';
+} from '../domain/records.js';
 
 /** The one IndexedDB database of Tocsin. */
 export const DB_NAME = 'tocsin';

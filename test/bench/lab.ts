@@ -6,10 +6,10 @@ import { deleteDB } from 'idb';
 import { DatabaseService } from '../../src/app/database-service.js';
 import { openTocsinDB } from '../../src/db/open.js';
 import { STORE } from '../../src/db/schema.js';
-import type { Contact } from '../../src/features/directory/contact.js';
+import type { Contact } from '../../src/domain/contact.js';
 import { DirectoryStore } from '../../src/features/directory/directory-store.js';
-import { exportContactsCsv } from '../../src/features/directory/import/csv-export.js';
-import { importContactsCsv } from '../../src/features/directory/import/csv-import.js';
+import { exportContactsCsv } from '../../src/domain/contact-files/csv-export.js';
+import { importContactsCsv } from '../../src/domain/contact-files/csv-import.js';
 import {
   buildDirectoryIndex,
   linearSearchDirectory,
@@ -17,7 +17,7 @@ import {
   type DirectoryIndex,
 } from '../../src/features/directory/search.js';
 import { LogStore, type EntryDraft } from '../../src/features/log/log-store.js';
-import type { EntryKind } from '../../src/features/log/model.js';
+import type { EntryKind } from '../../src/domain/log.js';
 import { SettingsStore } from '../../src/features/settings/settings-store.js';
 import { KitInstaller } from '../../src/features/kit/kit-installer.js';
 import { KitSummaryStore } from '../../src/features/kit/kit-summary-store.js';
@@ -26,9 +26,9 @@ import {
   importKitKey,
   parseKitKey,
   unpackSignedKit,
-} from '../../src/features/kit/format/kit-container.js';
-import type { KitDirectory } from '../../src/features/kit/format/kit-types.js';
-import type { Playbook } from '../../src/features/playbook/model.js';
+} from '../../src/kit-format/kit-container.js';
+import type { KitDirectory } from '../../src/domain/kit.js';
+import type { Playbook } from '../../src/domain/playbook.js';
 import { generateDirectory } from '../fixtures/directory.js';
 import { makeTestKit, type TestKit } from '../fixtures/kit.js';
 import { generatePlaybook } from '../fixtures/playbook.js';

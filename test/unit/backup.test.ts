@@ -5,8 +5,8 @@ import {
   parseBackup,
   restoreBackup,
   serializeBackup,
-} from '../../src/features/backup/backup.js';
-import type { Contact } from '../../src/features/directory/contact.js';
+} from '../../src/features/settings/backup.js';
+import type { Contact } from '../../src/domain/contact.js';
 import { cleanUpTestServices, createTestServices } from './helpers.js';
 
 const contact = (id: string, origin: Contact['origin'] = 'local'): Contact => ({

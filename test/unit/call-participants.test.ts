@@ -5,7 +5,7 @@ import {
   directoryMembersOf,
   nameParticipant,
 } from '../../src/features/call/call-participants.js';
-import { emptyContact } from '../../src/features/directory/contact.js';
+import { emptyContact } from '../../src/domain/contact.js';
 
 const marie = emptyContact({
   displayName: 'Marie Dupont',

@@ -3,73 +3,15 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { createLocalAudioTrack, createLocalVideoTrack, type LocalTrack } from 'livekit-client';
 import { setLocale } from '../../src/app/i18n/i18n.js';
-import {
-  INITIAL_CALL_STATE,
-  type CallParticipant,
-  type CallSession,
-  type CallState,
-} from '../../src/features/call/call-session.js';
+import type { LitElement } from 'lit';
+import type { CallSession } from '../../src/features/call/call-session.js';
+import type { CallState } from '../../src/features/call/call-types.js';
 import { safetyCodeFromBits } from '../../src/features/call/safety-code.js';
 import '../../src/features/call/tocsin-call-view.js';
 import type { TocsinCallView } from '../../src/features/call/tocsin-call-view.js';
 import { makeContact } from '../fixtures/directory.js';
+import { callState, intruder, me, paul, zoe } from './call-fakes.js';
 import { shadowText, waitFor } from './helpers.js';
-
-const me: CallParticipant = {
-  identity: 'marie-dupont',
-  name: 'Marie Dupont',
-  verified: true,
-  local: true,
-  speaking: false,
-  quality: 'excellent',
-  microphone: 'on',
-  camera: 'off',
-  encryption: 'encrypted',
-};
-const paul: CallParticipant = {
-  identity: 'paul-martin',
-  name: 'Paul Martin',
-  verified: true,
-  local: false,
-  speaking: true,
-  quality: 'good',
-  microphone: 'on',
-  camera: 'on',
-  encryption: 'encrypted',
-};
-const intruder: CallParticipant = {
-  identity: 'stolen-token',
-  name: 'stolen-token',
-  verified: false,
-  local: false,
-  speaking: false,
-  quality: 'poor',
-  microphone: 'muted',
-  camera: 'off',
-  encryption: 'encrypted',
-};
-const zoe: CallParticipant = {
-  identity: 'zoe-bernard',
-  name: 'Zoé Bernard',
-  verified: true,
-  local: false,
-  speaking: false,
-  quality: 'unknown',
-  microphone: 'off',
-  camera: 'off',
-  encryption: 'not-encrypted',
-};
-
-function callState(changes: Partial<CallState> = {}): CallState {
-  return {
-    ...INITIAL_CALL_STATE,
-    connection: 'connected',
-    participants: [me, paul, intruder],
-    activeSpeakers: ['paul-martin'],
-    microphone: true,
-    ...changes,
-  };
-}
 
 /** A session that only records what the controls ask of it. */
 function recordingSession() {
@@ -114,13 +56,15 @@ async function renderView(state: CallState) {
   return { view, calls };
 }
 
+/** The shadow root of one of the view's parts (its stage, participant list or safety code). */
+const partOf = (view: TocsinCallView, tag: string) =>
+  view.shadowRoot!.querySelector(tag)?.shadowRoot ?? undefined;
 const tiles = (view: TocsinCallView) => [
-  ...view.shadowRoot!.querySelectorAll<HTMLElement>('tocsin-participant-tile'),
+  ...(partOf(view, 'tocsin-call-stage')?.querySelectorAll<HTMLElement>('tocsin-participant-tile') ??
+    []),
 ];
 const tile = (view: TocsinCallView, identity: string) =>
-  view.shadowRoot!.querySelector<HTMLElement>(
-    `tocsin-participant-tile[data-identity="${identity}"]`,
-  )!;
+  tiles(view).find((each) => each.dataset['identity'] === identity)!;
 /** Every control button, both groups. */
 const controlButtons = (view: TocsinCallView) =>
   [...view.shadowRoot!.querySelectorAll('tocsin-call-controls')].flatMap((group) => [
@@ -129,11 +73,10 @@ const controlButtons = (view: TocsinCallView) =>
 const button = (view: TocsinCallView, label: string) =>
   controlButtons(view).find((b) => b.textContent!.replace(/\s+/g, ' ').trim() === label)!;
 
-async function settle(view: TocsinCallView) {
-  await view.updateComplete;
-  for (const element of view.shadowRoot!.querySelectorAll('*')) {
-    await (element as Partial<TocsinCallView>).updateComplete;
-  }
+/** Waits for the view and every element inside it, however deep, to finish updating. */
+async function settle(element: Element) {
+  await (element as Partial<LitElement>).updateComplete;
+  for (const inner of element.shadowRoot?.querySelectorAll('*') ?? []) await settle(inner);
 }
 
 describe('the call view', () => {
@@ -177,22 +120,28 @@ describe('the call view', () => {
     for (const each of tiles(view)) expect(each.shadowRoot!.querySelector('video')).to.exist;
 
     expect(
-      view.shadowRoot!.querySelector('[data-layout="grid"]')!.getAttribute('data-count'),
+      partOf(view, 'tocsin-call-stage')!
+        .querySelector('[data-layout="grid"]')!
+        .getAttribute('data-count'),
     ).to.equal('4');
     await expect(view).to.be.accessible();
   });
 
   it('shows the safety code with the line to read it aloud, in both languages', async () => {
     const { view } = await renderView(callState());
-    const code = view.shadowRoot!.querySelector<HTMLElement>('[data-safety-code]')!;
+    await settle(view);
+    const safety = view.shadowRoot!.querySelector('tocsin-safety-code')!;
+    const code = partOf(view, 'tocsin-safety-code')!.querySelector<HTMLElement>(
+      '[data-safety-code]',
+    )!;
     expect(code.dataset['safetyCode']).to.equal('065 313 619');
     expect(code.dataset['safetyWords']).to.equal('lantern bucket clover gadget');
-    expect(shadowText(view)).to.include('Read these words aloud: everyone must see the same.');
+    expect(shadowText(safety)).to.include('Read these words aloud: everyone must see the same.');
     setLocale('fr');
     await settle(view);
     expect(code.dataset['safetyWords']).to.equal('goutte biscuit canoë cuillère');
     expect(code.dataset['safetyCode']).to.equal('065 313 619');
-    expect(shadowText(view)).to.include('Lisez ces mots à voix haute');
+    expect(shadowText(safety)).to.include('Lisez ces mots à voix haute');
     await expect(view).to.be.accessible();
   });
 
@@ -255,7 +204,9 @@ describe('the call view', () => {
     list.click();
     await settle(view);
     expect(list.getAttribute('aria-expanded')).to.equal('true');
-    const people = [...view.shadowRoot!.querySelectorAll('#participant-list li')];
+    const people = [
+      ...partOf(view, 'tocsin-participant-list')!.querySelectorAll('#participant-list li'),
+    ];
     expect(people.map((li) => li.getAttribute('data-identity'))).to.deep.equal([
       'marie-dupont',
       'paul-martin',
@@ -265,7 +216,7 @@ describe('the call view', () => {
 
     button(view, 'Speaker view').click();
     await settle(view);
-    const stage = view.shadowRoot!.querySelector('[data-layout="speaker"]')!;
+    const stage = partOf(view, 'tocsin-call-stage')!.querySelector('[data-layout="speaker"]')!;
     expect(
       stage.querySelector(':scope > tocsin-participant-tile')!.getAttribute('data-identity'),
     ).to.equal('paul-martin');

@@ -1,9 +1,18 @@
 import { expect } from '@open-wc/testing';
-import { emptyContact, type Contact } from '../../src/features/directory/contact.js';
-import { exportContactsCsv } from '../../src/features/directory/import/csv-export.js';
-import { importContactsCsv } from '../../src/features/directory/import/csv-import.js';
-import { decodeImportBytes } from '../../src/features/directory/import/text-decoding.js';
-import type { ImportOutcome, ImportResult } from '../../src/features/directory/import/types.js';
+import { emptyContact, type Contact } from '../../src/domain/contact.js';
+import {
+  exportContactsCsv,
+  TOCSIN_CSV_COLUMNS,
+} from '../../src/domain/contact-files/csv-export.js';
+import {
+  columnRoleOf,
+  isFormOfAddress,
+  mapColumns,
+} from '../../src/domain/contact-files/csv-headers.js';
+import { importContactsCsv } from '../../src/domain/contact-files/csv-import.js';
+import { readRows, type CsvRow } from '../../src/domain/contact-files/csv-rows.js';
+import { decodeImportBytes } from '../../src/domain/contact-files/text-decoding.js';
+import type { ImportOutcome, ImportResult } from '../../src/domain/contact-files/types.js';
 
 const NOW = new Date('2025-03-01T10:15:00.000Z');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -468,5 +477,114 @@ describe('directory CSV: export', () => {
       expect(result.warnings).to.deep.equal([]);
       expect(result.contacts).to.deep.equal(originals.map(asReimported));
     }
+  });
+});
+
+describe('directory CSV: header names', () => {
+  it('knows every column of its own export', () => {
+    for (const column of TOCSIN_CSV_COLUMNS) {
+      expect(columnRoleOf(column), column).to.exist;
+    }
+    expect(columnRoleOf('Satellite phone')).to.deep.equal({ type: 'phone', kind: 'satellite' });
+    expect(columnRoleOf('Cell member')).to.deep.equal({ type: 'cell-member' });
+  });
+
+  it('matches a header whatever its case, accents, spacing and punctuation', () => {
+    const work = { type: 'phone', kind: 'work' };
+    for (const header of ['Téléphone (bureau)', 'TELEPHONE BUREAU', ' telephone_(Bureau) ']) {
+      expect(columnRoleOf(header), header).to.deep.equal(work);
+    }
+    expect(columnRoleOf('e-mail address')).to.deep.equal({ type: 'emails', separator: undefined });
+    expect(columnRoleOf('Business Street')).to.equal(undefined);
+    expect(columnRoleOf('')).to.equal(undefined);
+  });
+
+  it("reads Google's numbered columns and pairs each phone with its own label column", () => {
+    const columns = mapColumns([
+      'Phone 2 - Label',
+      ' Fax ',
+      'Phone 1 - Value',
+      'Phone 2 - Value',
+      'Phone 1 - Type',
+      'Phone 3 - Value',
+      'Organization 1 - Title',
+      'E-mail 1 - Value',
+    ]);
+    expect(columns.map(({ role }) => role?.type)).to.deep.equal([
+      'phone-label',
+      undefined,
+      'labelled-phone',
+      'labelled-phone',
+      'phone-label',
+      'labelled-phone',
+      'text',
+      'emails',
+    ]);
+    expect(columns.map(({ labelIndex }) => labelIndex)).to.deep.equal([
+      undefined,
+      undefined,
+      4,
+      0,
+      undefined,
+      // No "Phone 3 - Type" or "- Label": the number's kind is left to the default.
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(columns[1]).to.include({ index: 1, header: 'Fax' });
+    expect(columns[6].role).to.deep.equal({ type: 'text', field: 'jobTitle' });
+  });
+
+  it('tells a form of address from a job title in a "Title" column', () => {
+    for (const title of ['M.', 'Mme', 'MR', 'Dr.', 'maître', 'Professeur']) {
+      expect(isFormOfAddress(title), title).to.equal(true);
+    }
+    for (const title of ['Directrice', 'Maire', 'DGS', '']) {
+      expect(isFormOfAddress(title), title).to.equal(false);
+    }
+  });
+});
+
+describe('directory CSV: rows', () => {
+  function rows(text: string): CsvRow[] {
+    const read = readRows(text);
+    if (!Array.isArray(read)) throw new Error(`expected rows, got the refusal ${read.code}`);
+    return read;
+  }
+
+  it('numbers each row with the file line it starts on, across quoted line breaks', () => {
+    const read = rows('Given name,Notes\r\nAnne,"two\r\nlines"\r\n\r\nPaul,"a\rb\nc"\nEve,x');
+    expect(read).to.deep.equal([
+      { line: 1, cells: ['Given name', 'Notes'] },
+      { line: 2, cells: ['Anne', 'two\nlines'] },
+      { line: 4, cells: [''] },
+      { line: 5, cells: ['Paul', 'a\nb\nc'] },
+      { line: 8, cells: ['Eve', 'x'] },
+    ]);
+  });
+
+  it('takes the separator that gives known column names, else the one that splits most', () => {
+    // A comma inside an unknown header must not win over the semicolons between known ones.
+    expect(rows('Nom;Prénom;Société, site\nRoux;Anne;Mairie, DGS\n')[1].cells).to.deep.equal([
+      'Roux',
+      'Anne',
+      'Mairie, DGS',
+    ]);
+    expect(rows('a\tb\tc,d\n')[0].cells).to.deep.equal(['a', 'b', 'c,d']);
+  });
+
+  it('follows an Excel "sep=" line, "|" included, keeping the line numbers of the file', () => {
+    const read = rows('SEP=|\nFirst Name|Last Name\nAnne|Roux, née Blanc');
+    expect(read).to.deep.equal([
+      { line: 1, cells: [''] },
+      { line: 2, cells: ['First Name', 'Last Name'] },
+      { line: 3, cells: ['Anne', 'Roux, née Blanc'] },
+    ]);
+  });
+
+  it('refuses the text at the line where a quote is left open', () => {
+    const read = readRows('First Name,Notes\nAnne,ok\n\nJean,"open\nClaire,ok\n');
+    expect(read).to.include({ ok: false, code: 'unbalanced-quotes' });
+    expect(Array.isArray(read) ? '' : read.error).to.contain('line 4');
   });
 });

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { CRISIS_ROLES, ROLE_NAMES, type CrisisRoleId } from '../../src/features/crisis/roles.js';
-import type { Contact } from '../../src/features/directory/contact.js';
+import { CRISIS_ROLES, ROLE_NAMES, type CrisisRoleId } from '../../src/domain/crisis-roles.js';
+import type { Contact } from '../../src/domain/contact.js';
 import {
   buildDirectoryIndex,
   compareContacts,

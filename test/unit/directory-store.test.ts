@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { STORE } from '../../src/db/schema.js';
-import type { Contact } from '../../src/features/directory/contact.js';
+import type { Contact } from '../../src/domain/contact.js';
 import { cleanUpTestServices, createTestServices } from './helpers.js';
 
 function contact(overrides: Partial<Contact> = {}): Contact {

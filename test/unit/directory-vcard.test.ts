@@ -1,11 +1,18 @@
 import { expect } from '@open-wc/testing';
-import { emptyContact, type Contact } from '../../src/features/directory/contact.js';
-import type { ImportOutcome, ImportResult } from '../../src/features/directory/import/types.js';
+import { emptyContact, type Contact } from '../../src/domain/contact.js';
+import type { ImportOutcome, ImportResult } from '../../src/domain/contact-files/types.js';
 import {
   exportContactsVcard,
   importContactsVcard,
   parseVcards,
-} from '../../src/features/directory/import/vcard.js';
+} from '../../src/domain/contact-files/vcard.js';
+import { readCards } from '../../src/domain/contact-files/vcard-tokenizer.js';
+import {
+  components,
+  escapeText,
+  textList,
+  unescapeText,
+} from '../../src/domain/contact-files/vcard-values.js';
 
 const NOW = new Date('2025-03-01T10:15:00.000Z');
 
@@ -332,5 +339,94 @@ describe('directory vCard: export', () => {
         updatedAt: NOW.toISOString(),
       })),
     );
+  });
+});
+
+describe('directory vCard: tokenizer', () => {
+  it('reads quoted parameter values that hold ":", ";" and ",", and bare vCard 2.1 words', () => {
+    const { cards } = readCards(
+      [
+        'BEGIN:VCARD',
+        'item1.tel;X-Label="Astreinte: nuit; week-end, fériés";TYPE="CELL,Voice";type=pref:06 12',
+        'TEL;WORK;QUOTED-PRINTABLE;CHARSET=windows-1252:01 =80',
+        'END:VCARD',
+      ].join('\r\n'),
+    );
+    const [grouped, bare] = cards[0].properties;
+    expect(grouped).to.deep.include({ line: 2, group: 'item1', name: 'TEL', value: '06 12' });
+    expect([...grouped.params]).to.deep.equal([
+      ['X-LABEL', ['Astreinte: nuit; week-end, fériés']],
+      ['TYPE', ['cell', 'voice', 'pref']],
+    ]);
+    expect(bare).to.deep.include({ line: 3, group: '', name: 'TEL', value: '01 €' });
+    expect(bare.params.get('TYPE')).to.deep.equal(['work']);
+    expect(bare.params.get('ENCODING')).to.deep.equal(['QUOTED-PRINTABLE']);
+  });
+
+  it('keeps the file line where each card and property starts, across folded lines', () => {
+    const { cards, refused, strayLines } = readCards(
+      [
+        'exported by a phone', // 1: stray
+        '',
+        'BEGIN:VCARD', // 3
+        'FN:An', // 4, folded twice
+        ' ne',
+        '\tMarie',
+        'a line that is no property', // 7: inside a card, skipped unread
+        'NOTE:x', // 8
+        'END:VCARD',
+        'trailer', // 10: stray
+        '',
+      ].join('\n'),
+    );
+    expect(refused).to.deep.equal([]);
+    expect(strayLines).to.equal(2);
+    expect(cards).to.have.length(1);
+    expect(cards[0].line).to.equal(3);
+    expect(
+      cards[0].properties.map(({ line, name, value }) => ({ line, name, value })),
+    ).to.deep.equal([
+      { line: 4, name: 'FN', value: 'AnneMarie' },
+      { line: 8, name: 'NOTE', value: 'x' },
+    ]);
+  });
+
+  it('says how many lines outside any card it ignored', () => {
+    const result = parseVcards('junk\nBEGIN:VCARD\nFN:Anne\nEND:VCARD\nmore junk\n', { now: NOW });
+    expect(result.contacts.map((c) => c.displayName)).to.deep.equal(['Anne']);
+    expect(result.warnings).to.deep.equal([
+      '2 line(s) outside any BEGIN:VCARD … END:VCARD were ignored.',
+    ]);
+  });
+});
+
+describe('directory vCard: text values', () => {
+  it('unescapes what it escapes, line breaks made "\\n"', () => {
+    for (const value of ['a,b;c', 'C:\\dossier\\n', 'ligne 1\nligne 2', 'plain', '']) {
+      expect(unescapeText(escapeText(value)), value).to.equal(value);
+    }
+    expect(escapeText('a\r\nb\rc')).to.equal('a\\nb\\nc');
+  });
+
+  it('reads "\\n" and "\\N" as line breaks but not an escaped backslash before an n', () => {
+    expect(unescapeText('a\\Nb\\nc\\\\n\\,\\;')).to.equal('a\nb\nc\\n,;');
+  });
+
+  it('splits lists and structured values on unescaped separators only', () => {
+    expect(textList('Cellule de crise, Élus\\, adjoints,,Santé\\;')).to.deep.equal([
+      'Cellule de crise',
+      'Élus, adjoints',
+      'Santé;',
+    ]);
+    expect(components('Durand;Anne\\, Marie,Sophie;;')).to.deep.equal([
+      'Durand',
+      'Anne, Marie Sophie',
+      '',
+      '',
+    ]);
+    expect(components(escapeText('Mairie; annexe') + ';DGS')).to.deep.equal([
+      'Mairie; annexe',
+      'DGS',
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import { setLocale } from '../../src/app/i18n/i18n.js';
 import type { AppServices } from '../../src/app/services.js';
 import { CURRENT_KIT_KEY, STORE } from '../../src/db/schema.js';
 import { captureEnrollmentLink } from '../../src/features/kit/enrollment-link.js';
-import { MAX_KIT_BYTES } from '../../src/features/kit/format/kit-types.js';
+import { MAX_KIT_BYTES } from '../../src/domain/kit.js';
 import { kitEn } from '../../src/features/kit/kit.en.js';
 import { kitFr } from '../../src/features/kit/kit.fr.js';
 import type { TocsinEnrollPage } from '../../src/features/kit/tocsin-enroll-page.js';

@@ -2,11 +2,11 @@
 // signed directory, never the free-text author in its place.
 import { expect } from '@open-wc/testing';
 import { setLocale } from '../../src/app/i18n/i18n.js';
-import { sealEntry, verifyChains } from '../../src/features/log/chain.js';
+import { sealEntry, verifyChains } from '../../src/domain/log-chain.js';
 import { entryDevice, entrySigner, formatSigner } from '../../src/features/log/entry-signer.js';
 import { logToCsv, logToJson } from '../../src/features/log/log-format.js';
-import type { Crisis, LogEntry } from '../../src/features/log/model.js';
-import { signedMembers } from '../../src/features/sync/roll-call-board.js';
+import type { Crisis, LogEntry } from '../../src/domain/log.js';
+import { signedMembers } from '../../src/domain/signed-members.js';
 import { makeContact } from '../fixtures/directory.js';
 
 const DEVICE = '8c1e2f40-7d5b-4a8e-9f11-2b3c4d5e6f70';

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { CRISIS_ROLES, isCrisisRole } from '../../src/features/crisis/roles.js';
-import { PHONE_KINDS, type Contact } from '../../src/features/directory/contact.js';
+import { CRISIS_ROLES, isCrisisRole } from '../../src/domain/crisis-roles.js';
+import { PHONE_KINDS, type Contact } from '../../src/domain/contact.js';
 import { normalizeForSearch } from '../../src/features/directory/search.js';
-import { PHASES, type Playbook } from '../../src/features/playbook/model.js';
+import { PHASES, type Playbook } from '../../src/domain/playbook.js';
 import {
   FIXTURE_UPDATED_AT,
   cellSize,

@@ -2,13 +2,7 @@
 // kit. Real WebCrypto and @noble/curves throughout: the refusals below are the ones a phone gives.
 import { expect } from '@open-wc/testing';
 import { ed25519 } from '@noble/curves/ed25519.js';
-import {
-  fromBase64Url,
-  toBase64Url,
-  utf8,
-  sha256,
-  toHex,
-} from '../../src/features/kit/format/bytes.js';
+import { fromBase64Url, toBase64Url, utf8, sha256, toHex } from '../../src/encoding/bytes.js';
 import {
   decryptKitFile,
   encryptKitFile,
@@ -18,16 +12,13 @@ import {
   parseKitKey,
   unpackSignedKit,
   type SignedKitParts,
-} from '../../src/features/kit/format/kit-container.js';
-import { isKitError, type KitRefusal } from '../../src/features/kit/format/kit-error.js';
-import { openKitFile, type VerifiedKit } from '../../src/features/kit/format/kit-open.js';
-import {
-  checkInstallable,
-  type InstalledKitState,
-} from '../../src/features/kit/format/kit-policy.js';
-import { sealKit } from '../../src/features/kit/format/kit-seal.js';
-import { MAX_KIT_BYTES } from '../../src/features/kit/format/kit-types.js';
-import { normaliseFingerprint } from '../../src/features/kit/format/organisation.js';
+} from '../../src/kit-format/kit-container.js';
+import { isKitError, type KitRefusal } from '../../src/kit-format/kit-error.js';
+import { openKitFile, type VerifiedKit } from '../../src/kit-format/kit-open.js';
+import { checkInstallable, type InstalledKitState } from '../../src/kit-format/kit-policy.js';
+import { sealKit } from '../../src/kit-format/kit-seal.js';
+import { MAX_KIT_BYTES } from '../../src/domain/kit.js';
+import { normaliseFingerprint } from '../../src/kit-format/organisation.js';
 import {
   VECTOR_IV,
   VECTOR_KIT_KEY,

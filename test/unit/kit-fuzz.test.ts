@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { CURRENT_KIT_KEY, INDEX, STORE } from '../../src/db/schema.js';
-import { sha256, toBase64Url, utf8 } from '../../src/features/kit/format/bytes.js';
+import { sha256, toBase64Url, utf8 } from '../../src/encoding/bytes.js';
 import {
   decryptKitFile,
   encryptKitFile,
@@ -15,9 +15,9 @@ import {
   parseKitKey,
   unpackSignedKit,
   type SignedKitParts,
-} from '../../src/features/kit/format/kit-container.js';
-import { isKitError } from '../../src/features/kit/format/kit-error.js';
-import { KIT_SECTIONS } from '../../src/features/kit/format/kit-types.js';
+} from '../../src/kit-format/kit-container.js';
+import { isKitError } from '../../src/kit-format/kit-error.js';
+import { KIT_SECTIONS } from '../../src/domain/kit.js';
 import type { AppServices } from '../../src/app/services.js';
 import { checkInstalledKit } from '../../src/features/kit/kit-integrity.js';
 import { makeOrganisation, makeTestKit, type TestKit } from '../fixtures/kit.js';

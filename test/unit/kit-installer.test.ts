@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { CURRENT_KIT_KEY, STORE } from '../../src/db/schema.js';
-import { emptyContact } from '../../src/features/directory/contact.js';
+import { emptyContact } from '../../src/domain/contact.js';
 import { kitRefusal, makeOrganisation, makeTestKit } from '../fixtures/kit.js';
 import { cleanUpTestServices, createTestServices } from './helpers.js';
 

@@ -9,7 +9,7 @@ import type { AppServices } from '../../src/app/services.js';
 import '../../src/app/tocsin-app.js';
 import type { TocsinApp } from '../../src/app/tocsin-app.js';
 import { CURRENT_KIT_KEY, INDEX, STORE } from '../../src/db/schema.js';
-import { emptyContact } from '../../src/features/directory/contact.js';
+import { emptyContact } from '../../src/domain/contact.js';
 import { KitInstaller } from '../../src/features/kit/kit-installer.js';
 import { makeTestKit } from '../fixtures/kit.js';
 import {

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { STORE } from '../../src/db/schema.js';
-import { verifyChains } from '../../src/features/log/chain.js';
-import { ENTRY_KINDS, type LogEntry } from '../../src/features/log/model.js';
+import { verifyChains } from '../../src/domain/log-chain.js';
+import { ENTRY_KINDS, type LogEntry } from '../../src/domain/log.js';
 import { LOG_FIXTURE_CRISIS_NAME, LOG_FIXTURE_START, generateLogEntries } from '../fixtures/log.js';
 import { cleanUpTestServices, createTestServices } from './helpers.js';
 

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { STORE } from '../../src/db/schema.js';
-import { verifyChains } from '../../src/features/log/chain.js';
+import { verifyChains } from '../../src/domain/log-chain.js';
 import { correctedIds } from '../../src/features/log/log-store.js';
 import { cleanUpTestServices, createTestServices } from './helpers.js';
 
@@ -110,7 +110,7 @@ describe('main courante store', () => {
     const entries = await services.log.entries(crisis.id);
     const forged = { ...entries[1], prevHash: '0'.repeat(64) };
     // A forger who recomputes the hash still cannot make the link to the previous entry hold.
-    const { sealEntry } = await import('../../src/features/log/chain.js');
+    const { sealEntry } = await import('../../src/domain/log-chain.js');
     const resealed = await sealEntry(forged);
     const problems = await verifyChains([entries[0], resealed]);
     expect(problems.map((p) => p.kind)).to.deep.equal(['broken-link']);

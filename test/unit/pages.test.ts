@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { setLocale } from '../../src/app/i18n/i18n.js';
 import { PAGES } from '../../src/app/pages.js';
-import { emptyContact } from '../../src/features/directory/contact.js';
+import { emptyContact } from '../../src/domain/contact.js';
 import type { PageId } from '../../src/app/router.js';
 import {
   cleanUpTestServices,

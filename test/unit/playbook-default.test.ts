@@ -1,8 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { CRISIS_ROLES, type CrisisRoleId } from '../../src/features/crisis/roles.js';
-import { DEFAULT_PLAYBOOK } from '../../src/features/playbook/default-playbook.js';
-import { PHASES, type PhaseId, type PlaybookItem } from '../../src/features/playbook/model.js';
-import { parsePlaybookJson, serializePlaybook } from '../../src/features/playbook/playbook-io.js';
+import { CRISIS_ROLES, type CrisisRoleId } from '../../src/domain/crisis-roles.js';
+import { loadDefaultPlaybook } from '../../src/domain/default-playbook.js';
+import { PHASES, type PhaseId, type PlaybookItem } from '../../src/domain/playbook.js';
+import { parsePlaybookJson, serializePlaybook } from '../../src/domain/playbook-json.js';
+
+const DEFAULT_PLAYBOOK = await loadDefaultPlaybook();
 
 // Written from the brief, not from the module: the id grammar is a contract with stored ticks.
 const ROLE_SHORTS: Record<string, CrisisRoleId> = {

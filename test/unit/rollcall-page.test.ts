@@ -6,9 +6,10 @@ import { expect } from '@open-wc/testing';
 import { setLocale } from '../../src/app/i18n/i18n.js';
 import type { AppServices } from '../../src/app/services.js';
 import { STORE } from '../../src/db/schema.js';
-import type { RollCall, RollCallAnswer } from '../../src/features/sync/model.js';
-import { arrangeBoard, signedMembers } from '../../src/features/sync/roll-call-board.js';
-import type { TocsinRollcallPage } from '../../src/features/sync/tocsin-rollcall-page.js';
+import type { RollCall, RollCallAnswer } from '../../src/domain/records.js';
+import { signedMembers } from '../../src/domain/signed-members.js';
+import { arrangeBoard } from '../../src/features/rollcall/roll-call-board.js';
+import type { TocsinRollcallPage } from '../../src/features/rollcall/tocsin-rollcall-page.js';
 import { SMALL_CELL } from '../fixtures/directory.js';
 import {
   cleanUpTestServices,

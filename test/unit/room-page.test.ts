@@ -1,5 +1,6 @@
 // The room page with real signed kits: every state before and around the call, in English and
-// French, with axe. The call itself (tiles, safety code, announcements) is in call-view.test.ts.
+// French, with axe. The call itself (tiles, safety code, announcements) is in call-view.test.ts
+// and the tests of its parts (call-view-parts, call-stage-layout, call-announcements).
 import { expect } from '@open-wc/testing';
 import { setLocale } from '../../src/app/i18n/i18n.js';
 import type { AppServices } from '../../src/app/services.js';
@@ -7,6 +8,7 @@ import { INDEX, STORE } from '../../src/db/schema.js';
 import { callEn } from '../../src/features/call/call.en.js';
 import { callFr } from '../../src/features/call/call.fr.js';
 import type { TocsinRoomPage } from '../../src/features/call/tocsin-room-page.js';
+import { WORKER_URL, withoutEncryptedMedia } from './call-fakes.js';
 import {
   cleanUpTestServices,
   createEnrolledServices,
@@ -16,8 +18,6 @@ import {
   shadowText,
   waitFor,
 } from './helpers.js';
-
-const WORKER_URL = '/node_modules/livekit-client/dist/livekit-client.e2ee.worker.mjs';
 
 async function openRoom(services: AppServices): Promise<TocsinRoomPage> {
   const page = (await renderPage('room', services)) as TocsinRoomPage;
@@ -60,19 +60,6 @@ async function accessibleInBothLanguages(page: TocsinRoomPage, french: string) {
   await expect(page).to.be.accessible();
   setLocale('en');
   await page.updateComplete;
-}
-
-/** Hides end-to-end encryption support as an old browser would, until `restore()`. */
-function withoutEncryptedMedia() {
-  const sender = RTCRtpSender.prototype as unknown as Record<string, unknown>;
-  const streams = Object.getOwnPropertyDescriptor(sender, 'createEncodedStreams');
-  const transform = Object.getOwnPropertyDescriptor(window, 'RTCRtpScriptTransform');
-  delete sender['createEncodedStreams'];
-  delete (window as unknown as Record<string, unknown>)['RTCRtpScriptTransform'];
-  return () => {
-    if (streams) Object.defineProperty(sender, 'createEncodedStreams', streams);
-    if (transform) Object.defineProperty(window, 'RTCRtpScriptTransform', transform);
-  };
 }
 
 describe('the room page', () => {

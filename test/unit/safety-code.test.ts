@@ -1,7 +1,7 @@
 // The safety code: fixed vectors (computed independently with Node's crypto.hkdfSync), the same code
 // from every copy of the same key, another code for another room or key, and the word lists.
 import { expect } from '@open-wc/testing';
-import { fromBase64Url } from '../../src/features/kit/format/bytes.js';
+import { fromBase64Url } from '../../src/encoding/bytes.js';
 import { deriveSafetyCode, safetyCodeFromBits } from '../../src/features/call/safety-code.js';
 import { safetyWordsEn } from '../../src/features/call/safety-words.en.js';
 import { safetyWordsFr } from '../../src/features/call/safety-words.fr.js';

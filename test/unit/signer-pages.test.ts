@@ -5,9 +5,9 @@ import { expect } from '@open-wc/testing';
 import { setLocale } from '../../src/app/i18n/i18n.js';
 import type { AppServices } from '../../src/app/services.js';
 import { STORE } from '../../src/db/schema.js';
-import { sealEntry } from '../../src/features/log/chain.js';
-import type { EntryKind, LogEntry } from '../../src/features/log/model.js';
-import { entryId } from '../../src/features/log/writer.js';
+import { sealEntry } from '../../src/domain/log-chain.js';
+import type { EntryKind, LogEntry } from '../../src/domain/log.js';
+import { entryId } from '../../src/domain/log-writer.js';
 import {
   cleanUpTestServices,
   createTestServices,

@@ -1,12 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { emptyContact, type Contact } from '../../src/features/directory/contact.js';
+import { emptyContact, type Contact } from '../../src/domain/contact.js';
 import {
   cellAlertRecipients,
   detectSmsPlatform,
   dialableNumber,
   smsUri,
   telUri,
-} from '../../src/features/directory/sms.js';
+} from '../../src/domain/phone-links.js';
 
 const person = (name: string, overrides: Partial<Contact>): Contact =>
   emptyContact({ id: name, givenName: name, displayName: name, ...overrides });

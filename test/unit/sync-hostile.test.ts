@@ -4,16 +4,16 @@
 // peer that lies about what it holds is asked last; a flood is dropped at the door.
 import { expect } from '@open-wc/testing';
 import { STORE } from '../../src/db/schema.js';
-import { sealEntry } from '../../src/features/log/chain.js';
+import { sealEntry } from '../../src/domain/log-chain.js';
 import { correctedIds } from '../../src/features/log/log-store.js';
-import type { LogEntry } from '../../src/features/log/model.js';
-import { entryId, memberDeviceId } from '../../src/features/log/writer.js';
-import type { ChecklistTick } from '../../src/features/playbook/model.js';
-import type { RecordBody, SyncRecord } from '../../src/features/sync/model.js';
+import type { LogEntry } from '../../src/domain/log.js';
+import { entryId, memberDeviceId } from '../../src/domain/log-writer.js';
+import type { ChecklistTick } from '../../src/domain/playbook.js';
+import type { RecordBody, SyncRecord } from '../../src/domain/records.js';
 import { recordHash, type UnsignedRecord } from '../../src/features/sync/record-bytes.js';
 import { createRecordSigner } from '../../src/features/sync/record-signature.js';
 import { toWire } from '../../src/features/sync/record-store.js';
-import { toBase64Url } from '../../src/features/kit/format/bytes.js';
+import { toBase64Url } from '../../src/encoding/bytes.js';
 import { SyncEngine } from '../../src/features/sync/sync-engine.js';
 import { cellSeal, makeDevice, makeMember, type CellDevice } from '../fixtures/sync-cell.js';
 import { cleanUpTestServices } from './helpers.js';

@@ -4,7 +4,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { setLocale } from '../../src/app/i18n/i18n.js';
 import type { AppServices } from '../../src/app/services.js';
 import { STORE } from '../../src/db/schema.js';
-import type { Rejection } from '../../src/features/sync/model.js';
+import type { Rejection } from '../../src/domain/records.js';
 import { syncEn } from '../../src/features/sync/sync.en.js';
 import { syncFr } from '../../src/features/sync/sync.fr.js';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from '../../src/features/sync/sync-status.js';

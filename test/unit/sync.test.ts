@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { STORE } from '../../src/db/schema.js';
-import { toBase64Url } from '../../src/features/kit/format/bytes.js';
-import type { SyncRecord } from '../../src/features/sync/model.js';
+import { toBase64Url } from '../../src/encoding/bytes.js';
+import type { SyncRecord } from '../../src/domain/records.js';
 import { recordHash } from '../../src/features/sync/record-bytes.js';
 import { createRecordSigner } from '../../src/features/sync/record-signature.js';
 import { toWire } from '../../src/features/sync/record-store.js';

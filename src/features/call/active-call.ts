@@ -3,8 +3,9 @@
 // Room meanwhile. Only "Leave" (or the end of the app) ends it.
 import type { Room } from 'livekit-client';
 import type { AppServices } from '../../app/services.js';
-import { shareRecordsInRoom } from '../sync/room-sync.js';
-import { CallSession, type CallSessionOptions, type CallState } from './call-session.js';
+import { shareRecordsInRoom } from './room-sync.js';
+import { CallSession, type CallSessionOptions } from './call-session.js';
+import type { CallState } from './call-types.js';
 
 interface ActiveCall {
   session: CallSession;

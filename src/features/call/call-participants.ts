@@ -1,6 +1,6 @@
 // Who is who in the crisis room, from the signed directory alone. A LiveKit token proves only that
 // someone got a token; the name shown is the one the organisation signed for that identity.
-import type { Contact } from '../directory/contact.js';
+import type { Contact } from '../../domain/contact.js';
 
 /** A crisis-cell member of the signed directory: their LiveKit identity and their name. */
 export interface DirectoryMember {

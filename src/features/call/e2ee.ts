@@ -1,6 +1,9 @@
-// The only door to livekit-client. It is imported by the room page alone, so the library (about
-// 500 KB) is never part of the start-up bundle; the service worker still precaches its chunk and
-// the E2EE worker so an app launched offline can open the room later.
+// The browser's end-to-end encryption: the E2EE worker and whether this browser can run it. The
+// session creates a worker for each Room; the session, its secure Room (call-secure-room.ts) and
+// the room page each check support, the page to say so before the member tries to join. Like the
+// rest of livekit-client (about 530 KB), this loads with the room page's lazy chunk, never with the
+// start-up bundle; the service worker still precaches that chunk and the E2EE worker so an app
+// launched offline can open the room later.
 import { isE2EESupported } from 'livekit-client';
 
 /**

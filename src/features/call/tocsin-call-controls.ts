@@ -4,7 +4,8 @@ import { LocaleController } from '../../app/i18n/i18n.js';
 import { iconFrame } from '../../ui/icons.js';
 import { buttons, tokens } from '../../ui/tokens.js';
 import { t } from './call-messages.js';
-import type { CallSession, CallState } from './call-session.js';
+import type { CallSession } from './call-session.js';
+import type { CallState } from './call-types.js';
 
 const icon = (body: SVGTemplateResult) => iconFrame(body, 24);
 

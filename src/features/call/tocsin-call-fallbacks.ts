@@ -1,11 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { LocaleController } from '../../app/i18n/i18n.js';
-import type { Contact } from '../directory/contact.js';
-import { detectSmsPlatform, smsUri, telUri, textablePhone } from '../directory/sms.js';
+import type { Contact } from '../../domain/contact.js';
+import { detectSmsPlatform, smsUri, telUri, textablePhone } from '../../domain/phone-links.js';
 import '../directory/tocsin-cell-alert.js';
 import type { TocsinCellAlert } from '../directory/tocsin-cell-alert.js';
-import type { EmergencyNumber } from '../kit/format/kit-types.js';
+import type { EmergencyNumber } from '../../domain/kit.js';
 import { buttons, content, tokens } from '../../ui/tokens.js';
 import { t } from './call-messages.js';
 

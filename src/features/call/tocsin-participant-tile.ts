@@ -13,7 +13,7 @@ import { iconFrame } from '../../ui/icons.js';
 import { tokens, visuallyHidden } from '../../ui/tokens.js';
 import type { Track } from 'livekit-client';
 import { t } from './call-messages.js';
-import type { CallParticipant } from './call-session.js';
+import type { CallParticipant } from './call-types.js';
 import { markJoin } from './join-timeline.js';
 
 const icon = (body: SVGTemplateResult) => iconFrame(body, 18);

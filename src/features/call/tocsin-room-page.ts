@@ -3,17 +3,13 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { ObserveController, type Subscribable } from '../../app/observable.js';
 import { PageElement } from '../../app/page-element.js';
 import { buttons, content, pageFrame, tokens } from '../../ui/tokens.js';
-import type { Contact } from '../directory/contact.js';
+import type { Contact } from '../../domain/contact.js';
 import type { VerifiedRoomAccess } from '../kit/kit-service.js';
 import { t } from './call-messages.js';
 import { cellMembersToCall, directoryMembersOf } from './call-participants.js';
 import { currentCall, ensureCall, releaseIdleCall } from './active-call.js';
-import {
-  type CallProblem,
-  type CallSession,
-  type CallSessionOptions,
-  type CallState,
-} from './call-session.js';
+import type { CallSession, CallSessionOptions } from './call-session.js';
+import type { CallProblem, CallState } from './call-types.js';
 import { canEncryptCalls } from './e2ee.js';
 import { deriveSafetyCode, type SafetyCode } from './safety-code.js';
 import './tocsin-call-fallbacks.js';

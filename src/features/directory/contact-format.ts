@@ -1,7 +1,7 @@
 import { currentLocale } from '../../app/i18n/i18n.js';
 import { t } from '../../app/i18n/page-messages.js';
-import { ROLE_NAMES } from '../crisis/roles.js';
-import type { Contact, PhoneKind } from './contact.js';
+import { ROLE_NAMES } from '../../domain/crisis-roles.js';
+import type { Contact, PhoneKind } from '../../domain/contact.js';
 
 /** The line under a contact's name: job title, service and organisation, as far as known. */
 export function contactSubtitle(contact: Contact): string {

@@ -1,7 +1,8 @@
 import type { DatabaseService } from '../../app/database-service.js';
 import { Observable } from '../../app/observable.js';
+import { abandonTransaction } from '../../db/abandon.js';
 import { INDEX, STORE } from '../../db/schema.js';
-import type { Contact } from './contact.js';
+import type { Contact } from '../../domain/contact.js';
 
 /** The crisis directory in IndexedDB: the kit's signed contacts and this device's additions. */
 export class DirectoryStore {
@@ -76,11 +77,8 @@ export class DirectoryStore {
         writes.push(tx.store.put({ ...contact, id, origin: 'local' }));
       }
     } catch (error) {
-      // The queued writes fail with the abort; the error that matters is this one.
-      for (const write of writes) write.catch(() => undefined);
       // A record IndexedDB refuses throws at once: undo the ones already queued.
-      tx.abort();
-      await tx.done.catch(() => undefined);
+      await abandonTransaction(tx, writes);
       throw error;
     }
     await tx.done;

@@ -1,5 +1,5 @@
-import { ROLE_NAMES, type LocalizedText } from '../crisis/roles.js';
-import type { Contact } from './contact.js';
+import { ROLE_NAMES, type LocalizedText } from '../../domain/crisis-roles.js';
+import type { Contact } from '../../domain/contact.js';
 
 // Search as you type over the crisis directory (up to about 20,000 contacts, reference §5.3):
 // accent- and case-insensitive prefix match on the words of names, organisation, service, job

@@ -4,8 +4,8 @@ import { LocaleController } from '../../app/i18n/i18n.js';
 import { t } from '../../app/i18n/page-messages.js';
 import { dialogStyles } from '../../ui/dialog-styles.js';
 import { buttons, content, tokens } from '../../ui/tokens.js';
-import type { Contact } from './contact.js';
-import { cellAlertRecipients, detectSmsPlatform, smsUri } from './sms.js';
+import type { Contact } from '../../domain/contact.js';
+import { cellAlertRecipients, detectSmsPlatform, smsUri } from '../../domain/phone-links.js';
 
 /**
  * "Alert the cell": one SMS, written once, to every member of the crisis cell. It opens the

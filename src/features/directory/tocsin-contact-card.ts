@@ -4,10 +4,10 @@ import { LocaleController } from '../../app/i18n/i18n.js';
 import { t } from '../../app/i18n/page-messages.js';
 import type { InstalledKitSummary } from '../../db/schema.js';
 import { buttons, content, tokens } from '../../ui/tokens.js';
-import { requestQuickEntry } from '../log/quick-entry-event.js';
-import type { Contact } from './contact.js';
+import { requestQuickEntry } from '../../app/quick-entry-event.js';
+import type { Contact } from '../../domain/contact.js';
 import { contactSubtitle, phoneKindName, roleNames } from './contact-format.js';
-import { smsUri, detectSmsPlatform, telUri } from './sms.js';
+import { smsUri, detectSmsPlatform, telUri } from '../../domain/phone-links.js';
 
 /**
  * One contact, with a call and a text button for every number and a mail link for every

@@ -4,8 +4,14 @@ import { currentLocale, LocaleController } from '../../app/i18n/i18n.js';
 import { t } from '../../app/i18n/page-messages.js';
 import { dialogStyles } from '../../ui/dialog-styles.js';
 import { buttons, content, tokens } from '../../ui/tokens.js';
-import { CRISIS_ROLES, ROLE_NAMES, type CrisisRoleId } from '../crisis/roles.js';
-import { emptyContact, PHONE_KINDS, type Contact, type Phone, type PhoneKind } from './contact.js';
+import { CRISIS_ROLES, ROLE_NAMES, type CrisisRoleId } from '../../domain/crisis-roles.js';
+import {
+  emptyContact,
+  PHONE_KINDS,
+  type Contact,
+  type Phone,
+  type PhoneKind,
+} from '../../domain/contact.js';
 import { phoneKindName } from './contact-format.js';
 
 /** An empty local contact, for "Add a contact". */

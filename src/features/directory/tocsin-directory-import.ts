@@ -9,9 +9,9 @@ import '../../ui/tocsin-file-button.js';
 import { buttons, content, tokens } from '../../ui/tokens.js';
 import { contactSubtitle } from './contact-format.js';
 import type { DirectoryStore } from './directory-store.js';
-import { importContactsCsv } from './import/csv-import.js';
-import type { ImportOutcome } from './import/types.js';
-import { importContactsVcard } from './import/vcard.js';
+import { importContactsCsv } from '../../domain/contact-files/csv-import.js';
+import type { ImportOutcome } from '../../domain/contact-files/types.js';
+import { importContactsVcard } from '../../domain/contact-files/vcard.js';
 
 /** How many imported contacts the preview lists before the user confirms. */
 const PREVIEW_ROWS = 20;

@@ -5,9 +5,9 @@ import { t } from '../../app/i18n/page-messages.js';
 import type { AppServices } from '../../app/services.js';
 import type { InstalledKitSummary } from '../../db/schema.js';
 import { buttons, content, tokens } from '../../ui/tokens.js';
-import { CRISIS_ROLES, ROLE_NAMES } from '../crisis/roles.js';
-import { PHASE_NAMES, PHASES, type Playbook } from '../playbook/model.js';
-import type { Contact } from './contact.js';
+import { CRISIS_ROLES, ROLE_NAMES } from '../../domain/crisis-roles.js';
+import { PHASE_NAMES, PHASES, type Playbook } from '../../domain/playbook.js';
+import type { Contact } from '../../domain/contact.js';
 import { contactSubtitle, phoneKindName, roleNames } from './contact-format.js';
 import { buildDirectoryIndex, searchDirectory } from './search.js';
 

@@ -8,7 +8,7 @@ import type { InstalledKitSummary } from '../../db/schema.js';
 import '../../ui/tocsin-empty-state.js';
 import { buttons, content, pageFrame, tokens } from '../../ui/tokens.js';
 import type { KitIntegrity } from '../kit/kit-integrity.js';
-import { isKitExpired } from '../kit/kit-summary-store.js';
+import { isKitExpired } from '../../domain/kit.js';
 
 /** Marked once the home page has shown real data; `npm run bench` times offline launches by it. */
 export const HOME_READY_MARK = 'tocsin:home-ready';

@@ -1,7 +1,7 @@
 // Downloading a kit file named by an enrollment link. Only from the app's own origin: the CSP
 // allows no other connection, and no request may leave for a host the kit itself did not name
 // (a link is not the kit: anyone can write one). The download is bounded like the file it is.
-import { MAX_KIT_BYTES } from './format/kit-types.js';
+import { MAX_KIT_BYTES } from '../../domain/kit.js';
 
 /** Why a kit could not be downloaded; each has its own message on the enrollment page. */
 export type KitFetchFailure =

@@ -3,11 +3,11 @@
 // IndexedDB transaction, the summary written last. Local additions are never touched.
 import type { DatabaseService } from '../../app/database-service.js';
 import { CURRENT_KIT_KEY, INDEX, STORE, type InstalledKitSummary } from '../../db/schema.js';
-import { fromBase64Url } from './format/bytes.js';
-import { importKitKey, parseKitKey } from './format/kit-container.js';
-import { isKitError } from './format/kit-error.js';
-import { openKitFile, type VerifiedKit } from './format/kit-open.js';
-import { checkInstallable, type InstalledKitState } from './format/kit-policy.js';
+import { fromBase64Url } from '../../encoding/bytes.js';
+import { importKitKey, parseKitKey } from '../../kit-format/kit-container.js';
+import { isKitError } from '../../kit-format/kit-error.js';
+import { openKitFile, type VerifiedKit } from '../../kit-format/kit-open.js';
+import { checkInstallable, type InstalledKitState } from '../../kit-format/kit-policy.js';
 import type { KitSummaryStore } from './kit-summary-store.js';
 import { checkInstalledKit } from './kit-integrity.js';
 import { storedKitContact, summaryOf } from './kit-records.js';

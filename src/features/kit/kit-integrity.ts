@@ -2,8 +2,8 @@
 // origin can write to IndexedDB, so what is stored is trusted only once it matches the signature.
 import type { DatabaseService } from '../../app/database-service.js';
 import { CURRENT_KIT_KEY, INDEX, STORE } from '../../db/schema.js';
-import { isKitError, type KitRefusal } from './format/kit-error.js';
-import { openKitFile, type VerifiedKit } from './format/kit-open.js';
+import { isKitError, type KitRefusal } from '../../kit-format/kit-error.js';
+import { openKitFile, type VerifiedKit } from '../../kit-format/kit-open.js';
 import {
   comparableContact,
   signedSummaryFields,

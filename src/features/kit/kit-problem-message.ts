@@ -2,7 +2,7 @@
 import { describeError, isQuotaError } from '../../app/database-service.js';
 import { formatDate } from '../../app/i18n/i18n.js';
 import type { InstalledKitSummary } from '../../db/schema.js';
-import { isKitError, type KitRefusal } from './format/kit-error.js';
+import { isKitError, type KitRefusal } from '../../kit-format/kit-error.js';
 import type { KitFetchFailure } from './kit-fetch.js';
 import { t } from './kit-messages.js';
 

@@ -1,9 +1,9 @@
 // How a verified kit becomes records of the local database, and back: one mapping used by the
 // installer (to write) and by the start-up check (to compare), so the two cannot drift apart.
-import type { Contact } from '../directory/contact.js';
+import type { Contact } from '../../domain/contact.js';
 import type { InstalledKitSummary } from '../../db/schema.js';
-import type { KitContact } from './format/kit-types.js';
-import type { VerifiedKit } from './format/kit-open.js';
+import type { KitContact } from '../../domain/kit.js';
+import type { VerifiedKit } from '../../kit-format/kit-open.js';
 
 /** A kit contact as stored: read-only, marked as the kit's, dated by the kit. */
 export function storedKitContact(contact: KitContact, issued: string): Contact {

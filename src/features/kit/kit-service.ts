@@ -3,7 +3,7 @@
 import type { DatabaseService } from '../../app/database-service.js';
 import { Observable } from '../../app/observable.js';
 import type { InstalledKitSummary } from '../../db/schema.js';
-import type { KitMember, KitRoom } from './format/kit-types.js';
+import type { KitMember, KitRoom } from '../../domain/kit.js';
 import type { KitIntegrity } from './kit-integrity.js';
 import type { KitInstaller, PreparedKit } from './kit-installer.js';
 import type { KitSummaryStore } from './kit-summary-store.js';

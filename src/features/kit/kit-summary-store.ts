@@ -81,8 +81,3 @@ export class KitSummaryStore {
     this.known.set(kit ?? null);
   }
 }
-
-/** Whether a kit is past its expiry date (it stays readable, with a warning). */
-export function isKitExpired(kit: InstalledKitSummary, now = new Date()): boolean {
-  return new Date(kit.expires).getTime() <= now.getTime();
-}

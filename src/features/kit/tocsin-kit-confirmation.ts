@@ -5,7 +5,7 @@ import { formatDate, LocaleController } from '../../app/i18n/i18n.js';
 import type { InstalledKitSummary } from '../../db/schema.js';
 import { dialogStyles } from '../../ui/dialog-styles.js';
 import { buttons, content, tokens } from '../../ui/tokens.js';
-import { normaliseFingerprint } from './format/organisation.js';
+import { normaliseFingerprint } from '../../kit-format/organisation.js';
 import type { PreparedKit } from './kit-installer.js';
 import { t } from './kit-messages.js';
 import { enrollStepStyles } from './kit-styles.js';

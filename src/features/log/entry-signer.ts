@@ -3,9 +3,9 @@
 // signature the sync guarantees for the entry's chain (writer.ts), from the signed directory, and
 // a typed author that differs is shown beside it as whom the entry was written for.
 import { t } from '../../app/i18n/page-messages.js';
-import { memberName, type SignedMember } from '../sync/roll-call-board.js';
-import type { LogEntry } from './model.js';
-import { memberOfDevice } from './writer.js';
+import { memberName, type SignedMember } from '../../domain/signed-members.js';
+import type { LogEntry } from '../../domain/log.js';
+import { memberOfDevice } from '../../domain/log-writer.js';
 
 /** How many characters of a device id are shown: enough to tell a member's devices apart. */
 const SHORT_DEVICE_LENGTH = 8;

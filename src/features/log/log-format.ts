@@ -1,31 +1,11 @@
-import { currentLocale } from '../../app/i18n/i18n.js';
 import { t } from '../../app/i18n/page-messages.js';
-import type { SignedMember } from '../sync/roll-call-board.js';
+import type { SignedMember } from '../../domain/signed-members.js';
 import { entryDevice, entrySigner } from './entry-signer.js';
-import type { Crisis, EntryKind, LogEntry } from './model.js';
+import type { Crisis, EntryKind, LogEntry } from '../../domain/log.js';
 
 /** The name of an entry kind in the current language. */
 export function kindName(kind: EntryKind): string {
   return t(`kind.${kind}`);
-}
-
-/** A log time: hours and minutes today, with the date otherwise. */
-export function logTime(iso: string, now = new Date()): string {
-  const date = new Date(iso);
-  const sameDay = date.toDateString() === now.toDateString();
-  return new Intl.DateTimeFormat(currentLocale(), {
-    ...(sameDay ? {} : { day: '2-digit', month: '2-digit' }),
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(date);
-}
-
-/** A full date and time, for the printed log and the report. */
-export function fullTime(iso: string): string {
-  return new Intl.DateTimeFormat(currentLocale(), {
-    dateStyle: 'short',
-    timeStyle: 'medium',
-  }).format(new Date(iso));
 }
 
 /** The value of an <input type="datetime-local"> for a date, in local time. */

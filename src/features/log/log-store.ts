@@ -1,11 +1,23 @@
 import type { DatabaseService } from '../../app/database-service.js';
 import { Observable } from '../../app/observable.js';
 import { INDEX, STORE } from '../../db/schema.js';
-import type { ChecklistTick } from '../playbook/model.js';
+import type { ChecklistTick } from '../../domain/playbook.js';
 import type { SettingsStore } from '../settings/settings-store.js';
-import { sealEntry, verifyChains, type ChainProblem } from './chain.js';
-import type { Crisis, EntryKind, EntryPriority, LogEntry } from './model.js';
-import { deviceOfEntryId, entryId, memberDeviceId, newCrisisId, writerOfDevice } from './writer.js';
+import { sealEntry, verifyChains, type ChainProblem } from '../../domain/log-chain.js';
+import {
+  MAX_ENTRY_TEXT,
+  type Crisis,
+  type EntryKind,
+  type EntryPriority,
+  type LogEntry,
+} from '../../domain/log.js';
+import {
+  deviceOfEntryId,
+  entryId,
+  memberDeviceId,
+  newCrisisId,
+  writerOfDevice,
+} from '../../domain/log-writer.js';
 
 /** What the user writes; the store adds the device, sequence, times and hashes. */
 export interface EntryDraft {
@@ -34,9 +46,6 @@ export interface OpenedLog {
 
 /** How many times an append retries when another tab extended the same chain meanwhile. */
 const APPEND_ATTEMPTS = 5;
-
-/** Longest entry text accepted (a page of text; longer belongs in an attachment). */
-export const MAX_ENTRY_TEXT = 10_000;
 
 /** The main courante in IndexedDB: append-only, one hash chain per device and crisis. */
 export class LogStore {

@@ -7,8 +7,8 @@ import type { AppServices } from '../../app/services.js';
 import { dialogStyles } from '../../ui/dialog-styles.js';
 import { buttons, content, tokens } from '../../ui/tokens.js';
 import { kindName, toLocalInputValue } from './log-format.js';
-import { ENTRY_KINDS, type EntryKind, type LogEntry } from './model.js';
-import type { EntryPreset } from './quick-entry-event.js';
+import { ENTRY_KINDS, type EntryKind, type LogEntry } from '../../domain/log.js';
+import type { EntryPreset } from '../../app/quick-entry-event.js';
 
 /**
  * Writes one main-courante entry. "Saved" is said only once the entry is committed to disk; on

@@ -1,43 +1,39 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { currentLocale } from '../../app/i18n/i18n.js';
-import { t } from '../../app/i18n/page-messages.js';
 import { describeError } from '../../app/database-service.js';
+import { t } from '../../app/i18n/page-messages.js';
+import { fullTime } from '../../app/i18n/time-format.js';
 import { PageElement } from '../../app/page-element.js';
+import type { ChainProblem } from '../../domain/log-chain.js';
+import { writerOfDevice } from '../../domain/log-writer.js';
+import type { Crisis, LogEntry } from '../../domain/log.js';
+import { signedMembers, type SignedMember } from '../../domain/signed-members.js';
 import { dialogStyles } from '../../ui/dialog-styles.js';
 import { downloadText, fileDate } from '../../ui/download.js';
 import '../../ui/tocsin-empty-state.js';
 import '../../ui/tocsin-virtual-list.js';
 import { buttons, content, pageFrame, tokens } from '../../ui/tokens.js';
-import { signedMembers, type SignedMember } from '../sync/roll-call-board.js';
 import '../sync/tocsin-sync-status.js';
-import { PHASE_NAMES, PHASES, type PlaybookItem } from '../playbook/model.js';
-import { doneItemIds, playbookProgress, type PlaybookProgress } from '../playbook/progress.js';
-import type { ChainProblem } from './chain.js';
 import { entrySigner, formatSigner } from './entry-signer.js';
-import { writerOfDevice } from './writer.js';
+import { logEntryRowStyles, renderLogEntryRow } from './log-entry-row.js';
+import { logToCsv, logToJson, toLocalInputValue } from './log-format.js';
+import { logPrintStyles, renderLogPrint } from './log-print-view.js';
+import { logReportStyles, renderLogReport } from './log-report-view.js';
 import { correctedIds } from './log-store.js';
-import {
-  fullTime,
-  kindName,
-  logTime,
-  logToCsv,
-  logToJson,
-  toLocalInputValue,
-} from './log-format.js';
-import type { Crisis, LogEntry } from './model.js';
+import { renderTamperWarning, tamperWarningStyles } from './log-tamper-warning.js';
+import { playbookStanding, type PlaybookStanding } from './situation-report.js';
 import './tocsin-entry-form.js';
 
-/**
- * The main courante: open a crisis, write entries, correct them by appending, see the chain
- * verified, the situation report, and export or print. Views follow the route's query:
- * `?view=report`, `?view=print`; `?crisis=<id>` picks a crisis other than the latest. Every
- * entry is shown as written by its verified signer from the signed directory, never by its
- * free-text author alone (entry-signer.ts).
- */
 /** Changes arriving in a burst reload the log at most this often. */
 const RELOAD_DELAY_MS = 1000;
 
+/**
+ * The main courante: open a crisis, write entries, correct them by appending, see the chain
+ * verified, and export. Views follow the route's query: `?view=report` (log-report-view.ts) and
+ * `?view=print` (log-print-view.ts) draw the same log another way; `?crisis=<id>` picks a crisis
+ * other than the latest. Every entry is shown as written by its verified signer from the signed
+ * directory, never by its free-text author alone (entry-signer.ts).
+ */
 @customElement('tocsin-log-page')
 export class TocsinLogPage extends PageElement {
   static override styles = [
@@ -46,112 +42,17 @@ export class TocsinLogPage extends PageElement {
     pageFrame,
     content,
     dialogStyles,
+    tamperWarningStyles,
+    logEntryRowStyles,
+    logReportStyles,
+    logPrintStyles,
     css`
-      .tamper {
-        padding: 0.75rem 1rem;
-        border: 2px solid var(--tocsin-danger);
-        border-radius: var(--tocsin-radius);
-        color: var(--tocsin-danger);
-        font-weight: 600;
-      }
-
       tocsin-virtual-list {
         height: calc(100dvh - 16rem);
         min-height: 20rem;
         border: 1px solid var(--tocsin-border);
         border-radius: var(--tocsin-radius);
         background: var(--tocsin-surface);
-      }
-
-      .entry {
-        display: flex;
-        gap: 0.75rem;
-        height: 100%;
-        box-sizing: border-box;
-        padding: 0.5rem 0.75rem;
-        border-bottom: 1px solid var(--tocsin-border);
-      }
-
-      .entry.high {
-        box-shadow: inset 4px 0 0 var(--tocsin-red);
-      }
-
-      .entry.broken {
-        box-shadow: inset 4px 0 0 var(--tocsin-danger);
-        background: color-mix(in srgb, var(--tocsin-danger) 8%, transparent);
-      }
-
-      .time {
-        flex: none;
-        width: 4.5rem;
-        font-variant-numeric: tabular-nums;
-        font-weight: 700;
-      }
-
-      .body {
-        flex: 1;
-        min-width: 0;
-      }
-
-      .meta {
-        font-size: 0.875rem;
-        color: var(--tocsin-muted);
-      }
-
-      /* Rows have a fixed height: a long "for …" is cut on screen, read in full by a reader. */
-      .meta.line {
-        overflow: hidden;
-        white-space: nowrap;
-        text-overflow: ellipsis;
-      }
-
-      .text {
-        display: -webkit-box;
-        -webkit-line-clamp: 2;
-        -webkit-box-orient: vertical;
-        overflow: hidden;
-        overflow-wrap: anywhere;
-      }
-
-      .corrected .text {
-        text-decoration: line-through;
-        color: var(--tocsin-muted);
-      }
-
-      .entry button {
-        flex: none;
-        align-self: center;
-        min-height: 44px;
-        padding: 0 0.75rem;
-      }
-
-      table {
-        width: 100%;
-        border-collapse: collapse;
-      }
-
-      th,
-      td {
-        text-align: start;
-        vertical-align: top;
-        padding: 0.375rem 0.5rem;
-        border-bottom: 1px solid var(--tocsin-border);
-      }
-
-      td.device {
-        font-family: ui-monospace, monospace;
-        white-space: nowrap;
-      }
-
-      td.text-cell {
-        white-space: pre-wrap;
-        overflow-wrap: anywhere;
-      }
-
-      progress {
-        width: 100%;
-        height: 0.75rem;
-        accent-color: var(--tocsin-red);
       }
 
       @media print {
@@ -175,10 +76,14 @@ export class TocsinLogPage extends PageElement {
   @state() private _members: readonly SignedMember[] = [];
   @state() private _author = '';
   @state() private _correcting?: LogEntry;
-  /** Who writes on this device (log/writer.ts): only their own entries can be corrected here. */
+  /**
+   * Who writes on this device (domain/log-writer.ts): only their own entries can be corrected
+   * here.
+   */
   @state() private _writer?: string;
   @state() private _error = '';
-  @state() private _progress?: { progress: PlaybookProgress; open: PlaybookItem[] };
+  /** The playbook's progress, for the situation report only. */
+  @state() private _standing?: PlaybookStanding;
   @state() private _newName = '';
   @state() private _newStart = toLocalInputValue(new Date());
 
@@ -265,14 +170,7 @@ export class TocsinLogPage extends PageElement {
       this.services.playbooks.active(),
       this.services.log.ticks(crisis.id),
     ]);
-    const progress = playbookProgress(playbook.items, ticks);
-    const done = doneItemIds(ticks);
-    // The current phase: the first that still has items to do.
-    const phase = PHASES.find((p) =>
-      playbook.items.some((item) => item.phase === p && !done.has(item.id)),
-    );
-    const open = playbook.items.filter((item) => item.phase === phase && !done.has(item.id));
-    this._progress = { progress, open };
+    this._standing = playbookStanding(playbook.items, ticks);
   }
 
   private async openCrisis(event: Event): Promise<void> {
@@ -303,9 +201,9 @@ export class TocsinLogPage extends PageElement {
     if (!crisis || this.params.has('new')) return this.renderOpenCrisis();
     switch (this.params.get('view')) {
       case 'report':
-        return this.renderReport(crisis);
+        return renderLogReport({ ...this.shownLog(crisis), standing: this._standing });
       case 'print':
-        return this.renderPrint(crisis);
+        return renderLogPrint(this.shownLog(crisis));
       default:
         return this.renderLog(crisis);
     }
@@ -365,12 +263,6 @@ export class TocsinLogPage extends PageElement {
       </form>`;
   }
 
-  private renderTamperWarning() {
-    if (this._problems.length === 0) return nothing;
-    const count = new Set(this._problems.map((p) => p.entryId)).size;
-    return html`<p class="tamper" role="alert">${t('log.tamper', count)}</p>`;
-  }
-
   private renderLog(crisis: Crisis) {
     const corrected = correctedIds(this._entries);
     const broken = new Set(this._problems.map((p) => p.entryId));
@@ -382,7 +274,7 @@ export class TocsinLogPage extends PageElement {
         ${t('log.startedAt')} : ${fullTime(crisis.startedAt)} ·
         ${t('log.entries', this._entries.length)}
       </p>
-      ${this.renderTamperWarning()}
+      ${renderTamperWarning(this._problems)}
       <div class="toolbar">
         <a class="button secondary" href=${`#/log?${crisisQuery}&view=report`}
           >${t('log.report')}</a
@@ -431,12 +323,19 @@ export class TocsinLogPage extends PageElement {
         row-height="104"
         .items=${newestFirst}
         .keyOf=${(entry: unknown) => (entry as LogEntry).id}
-        .renderItem=${(entry: unknown) =>
-          this.renderEntry(
-            entry as LogEntry,
-            corrected.has((entry as LogEntry).id),
-            broken.has((entry as LogEntry).id),
-          )}
+        .renderItem=${(item: unknown) => {
+          const entry = item as LogEntry;
+          return renderLogEntryRow(
+            {
+              entry,
+              signer: this.signer(entry),
+              corrected: corrected.has(entry.id),
+              broken: broken.has(entry.id),
+              ownEntry: writerOfDevice(entry.deviceId) === this._writer,
+            },
+            this.correct,
+          );
+        }}
       ></tocsin-virtual-list>`;
   }
 
@@ -461,158 +360,15 @@ export class TocsinLogPage extends PageElement {
     </form>`;
   }
 
-  private renderEntry(entry: LogEntry, corrected: boolean, broken: boolean) {
-    const classes = [
-      'entry',
-      entry.priority === 'high' ? 'high' : '',
-      corrected ? 'corrected' : '',
-      broken ? 'broken' : '',
-    ]
-      .filter(Boolean)
-      .join(' ');
-    return html`<article
-      class=${classes}
-      aria-label=${`${logTime(entry.occurredAt)} ${kindName(entry.kind)}`}
-    >
-      <span class="time">${logTime(entry.occurredAt)}</span>
-      <div class="body">
-        <div class="meta line">
-          ${kindName(entry.kind)} ·
-          ${this.signer(entry)}${entry.priority === 'high' ? ` · ${t('log.highPriority')}` : ''}${
-            entry.corrects ? ` · ${t('log.correction')}` : ''
-          }
-        </div>
-        <div class="text">${entry.text}</div>
-        ${corrected ? html`<span class="meta">${t('log.corrected')}</span>` : nothing}
-        ${broken ? html`<span class="meta error">${t('log.tamperMark')}</span>` : nothing}
-      </div>
-      ${
-        corrected || writerOfDevice(entry.deviceId) !== this._writer
-          ? nothing
-          : html`<button
-              class="button secondary"
-              aria-label=${`${t('log.correct')} : ${entry.text.slice(0, 60)}`}
-              @click=${() => {
-                this._correcting = entry;
-                this.renderRoot.querySelector('tocsin-entry-form')?.focusText();
-              }}
-            >
-              ${t('log.correct')}
-            </button>`
-      }
-    </article>`;
-  }
+  /** Starts a correction of `entry`: the entry form shows it and takes focus. */
+  private readonly correct = (entry: LogEntry) => {
+    this._correcting = entry;
+    this.renderRoot.querySelector('tocsin-entry-form')?.focusText();
+  };
 
-  private renderReport(crisis: Crisis) {
-    const corrected = correctedIds(this._entries);
-    const live = this._entries.filter((entry) => !corrected.has(entry.id));
-    const decisions = live
-      .filter((entry) => entry.kind === 'decision')
-      .slice(-10)
-      .reverse();
-    const high = live
-      .filter((entry) => entry.priority === 'high' && entry.kind !== 'decision')
-      .slice(-10)
-      .reverse();
-    const locale = currentLocale();
-    const progress = this._progress?.progress;
-    return html`<h1 tabindex="-1">${t('log.report')} — ${crisis.name}</h1>
-      <p class="muted">${t('log.reportAt', fullTime(new Date().toISOString()))}</p>
-      ${this.renderTamperWarning()}
-      <div class="toolbar">
-        <a class="button secondary" href=${`#/log?crisis=${encodeURIComponent(crisis.id)}`}
-          >${t('log.backToLog')}</a
-        >
-        <button class="button secondary" @click=${() => window.print()}>${t('log.print')}</button>
-      </div>
-      <section class="card">
-        <h2>${t('log.reportDecisions')}</h2>
-        ${this.renderEntryList(decisions)}
-      </section>
-      <section class="card">
-        <h2>${t('log.reportHighPriority')}</h2>
-        ${this.renderEntryList(high)}
-      </section>
-      <section class="card">
-        <h2>${t('log.reportProgress')}</h2>
-        ${
-          progress
-            ? html`<dl class="facts">
-                ${PHASES.filter((phase) => progress.byPhase.get(phase)?.total).map((phase) => {
-                  const p = progress.byPhase.get(phase)!;
-                  return html`<dt>${PHASE_NAMES[phase][locale]}</dt>
-                    <dd>
-                      ${p.done} / ${p.total}
-                      <progress
-                        max=${p.total}
-                        .value=${p.done}
-                        aria-label=${PHASE_NAMES[phase][locale]}
-                      ></progress>
-                    </dd>`;
-                })}
-              </dl>`
-            : html`<p role="status">${t('app.loading')}</p>`
-        }
-      </section>
-      <section class="card">
-        <h2>${t('log.reportOpen')}</h2>
-        ${
-          this._progress?.open.length
-            ? html`<ul>
-                ${this._progress.open.map((item) => html`<li>${item.text[locale]}</li>`)}
-              </ul>`
-            : html`<p>${t('log.reportNone')}</p>`
-        }
-      </section>`;
-  }
-
-  private renderEntryList(entries: LogEntry[]) {
-    if (entries.length === 0) return html`<p>${t('log.reportNone')}</p>`;
-    return html`<ul>
-      ${entries.map((entry) => html`<li><strong>${logTime(entry.occurredAt)}</strong> — ${entry.text} (${this.signer(entry)})</li>`)}
-    </ul>`;
-  }
-
-  private renderPrint(crisis: Crisis) {
-    const corrected = correctedIds(this._entries);
-    return html`<h1 tabindex="-1">${t('log.title')} — ${crisis.name}</h1>
-      <p>
-        ${t('log.startedAt')} : ${fullTime(crisis.startedAt)} ·
-        ${t('log.entries', this._entries.length)} ·
-        ${t('log.reportAt', fullTime(new Date().toISOString()))}
-      </p>
-      ${this.renderTamperWarning()}
-      <div class="toolbar">
-        <a class="button secondary" href=${`#/log?crisis=${encodeURIComponent(crisis.id)}`}
-          >${t('log.backToLog')}</a
-        >
-        <button class="button" @click=${() => window.print()}>${t('log.print')}</button>
-      </div>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">${t('log.occurredAt')}</th>
-            <th scope="col">${t('log.kind')}</th>
-            <th scope="col">${t('log.signer.column')}</th>
-            <th scope="col">${t('log.signer.device')}</th>
-            <th scope="col">${t('log.text')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${this._entries.map(
-            (entry) =>
-              html`<tr>
-                <td>${fullTime(entry.occurredAt)}</td>
-                <td>${kindName(entry.kind)}${entry.priority === 'high' ? ' !' : ''}</td>
-                <td>${this.signer(entry)}</td>
-                <td class="device">${entrySigner(entry, this._members).device}</td>
-                <td class="text-cell">
-                  ${corrected.has(entry.id) ? html`<s>${entry.text}</s>` : entry.text}
-                </td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>`;
+  /** The log as the report and print views draw it. */
+  private shownLog(crisis: Crisis) {
+    return { crisis, entries: this._entries, problems: this._problems, members: this._members };
   }
 
   /** Who an entry is shown as written by: its verified signer, and whom it was written for. */

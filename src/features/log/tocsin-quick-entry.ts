@@ -5,9 +5,9 @@ import { t } from '../../app/i18n/page-messages.js';
 import type { AppServices } from '../../app/services.js';
 import { dialogStyles } from '../../ui/dialog-styles.js';
 import { buttons, content, tokens } from '../../ui/tokens.js';
-import type { Crisis } from './model.js';
+import type { Crisis } from '../../domain/log.js';
 import './tocsin-entry-form.js';
-import type { EntryPreset } from './quick-entry-event.js';
+import type { EntryPreset } from '../../app/quick-entry-event.js';
 import type { TocsinEntryForm } from './tocsin-entry-form.js';
 
 /** Quick entry in the main courante from any page: one tap opens it, ready to type. */

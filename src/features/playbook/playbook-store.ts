@@ -1,9 +1,9 @@
 import type { DatabaseService } from '../../app/database-service.js';
 import { Observable } from '../../app/observable.js';
 import { STORE } from '../../db/schema.js';
-import type { LogEntry } from '../log/model.js';
+import type { LogEntry } from '../../domain/log.js';
 import type { LogStore } from '../log/log-store.js';
-import type { PlaybookItem, Playbook } from './model.js';
+import type { PlaybookItem, Playbook } from '../../domain/playbook.js';
 
 /** Where the playbook in use comes from. */
 export type PlaybookOrigin = 'kit' | 'local' | 'default';
@@ -28,9 +28,9 @@ export class PlaybookStore {
     if (kit) return { playbook: kit, origin: 'kit' };
     const local = await db.get(STORE.playbooks, 'local');
     if (local) return { playbook: local, origin: 'local' };
-    // The default playbook is 50 KB of text: loaded when first needed, not at every start-up.
-    const { DEFAULT_PLAYBOOK } = await import('./default-playbook.js');
-    return { playbook: DEFAULT_PLAYBOOK, origin: 'default' };
+    // The default playbook is 70 KB of text: loaded when first needed, not at every start-up.
+    const { loadDefaultPlaybook } = await import('../../domain/default-playbook.js');
+    return { playbook: await loadDefaultPlaybook(), origin: 'default' };
   }
 
   /** Uses an imported playbook on this device (a kit's playbook still takes precedence). */

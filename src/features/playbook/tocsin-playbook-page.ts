@@ -10,11 +10,10 @@ import { dialogStyles } from '../../ui/dialog-styles.js';
 import '../../ui/tocsin-file-button.js';
 import { downloadText, fileDate } from '../../ui/download.js';
 import { buttons, content, pageFrame, tokens } from '../../ui/tokens.js';
-import { CRISIS_ROLES, ROLE_NAMES, type CrisisRoleId } from '../crisis/roles.js';
-import type { Crisis } from '../log/model.js';
-import { logTime } from '../log/log-format.js';
+import { CRISIS_ROLES, ROLE_NAMES, type CrisisRoleId } from '../../domain/crisis-roles.js';
+import type { Crisis } from '../../domain/log.js';
 import type { Profile } from '../settings/settings-store.js';
-import { memberName, signedMembers, type SignedMember } from '../sync/roll-call-board.js';
+import { memberName, signedMembers, type SignedMember } from '../../domain/signed-members.js';
 import {
   PHASE_NAMES,
   PHASES,
@@ -22,10 +21,12 @@ import {
   type PhaseId,
   type Playbook,
   type PlaybookItem,
-} from './model.js';
-import { parsePlaybookJson, serializePlaybook, toCacao } from './playbook-io.js';
+} from '../../domain/playbook.js';
+import { parsePlaybookJson, serializePlaybook } from '../../domain/playbook-json.js';
+import { toCacao } from './playbook-cacao.js';
+import { checklistStyles, renderChecklist } from './playbook-checklist.js';
 import type { PlaybookOrigin } from './playbook-store.js';
-import { playbookProgress } from './progress.js';
+import { playbookProgress } from '../../domain/playbook-progress.js';
 
 type RoleFilter = 'all' | 'mine' | CrisisRoleId;
 
@@ -43,6 +44,7 @@ export class TocsinPlaybookPage extends PageElement {
     pageFrame,
     content,
     dialogStyles,
+    checklistStyles,
     css`
       .toolbar,
       .filters {
@@ -60,58 +62,6 @@ export class TocsinPlaybookPage extends PageElement {
         width: 100%;
         height: 0.875rem;
         accent-color: var(--tocsin-red);
-      }
-
-      h2.phase {
-        margin-top: 1.5rem;
-      }
-
-      h3 {
-        font-size: 1rem;
-        margin: 1rem 0 0.25rem;
-        color: var(--tocsin-muted);
-      }
-
-      ul.items {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-      }
-
-      ul.items li {
-        border-top: 1px solid var(--tocsin-border);
-      }
-
-      .item {
-        display: flex;
-        gap: 0.875rem;
-        align-items: flex-start;
-        padding: 0.75rem 0;
-        font-weight: 400;
-        margin: 0;
-        cursor: pointer;
-      }
-
-      .item input {
-        flex: none;
-        width: 1.75rem;
-        height: 1.75rem;
-        margin: 0.125rem 0 0;
-        accent-color: var(--tocsin-ok);
-      }
-
-      .item.done .text {
-        color: var(--tocsin-muted);
-      }
-
-      .detail {
-        display: block;
-        font-size: 0.875rem;
-        color: var(--tocsin-muted);
-      }
-
-      .level {
-        font-weight: 700;
       }
 
       .notice {
@@ -289,7 +239,7 @@ export class TocsinPlaybookPage extends PageElement {
           </select>
         </div>
       </div>
-      ${items.length === 0 ? html`<p>${t('playbook.none')}</p>` : this.renderItems(playbook, items)}
+      ${items.length === 0 ? html`<p>${t('playbook.none')}</p>` : this.renderChecklist(playbook, items)}
       <div class="toolbar">
         <tocsin-file-button
           label=${t('playbook.import')}
@@ -332,60 +282,16 @@ export class TocsinPlaybookPage extends PageElement {
     </p>`;
   }
 
-  private renderItems(playbook: Playbook, items: PlaybookItem[]) {
-    const locale = currentLocale();
-    const canTick = Boolean(this._crisis && this._profile);
-    return PHASES.filter((phase) => items.some((item) => item.phase === phase)).map((phase) => {
-      const phaseItems = items.filter((item) => item.phase === phase);
-      const phaseTotal = playbook.items.filter((item) => item.phase === phase).length;
-      const phaseDone = playbook.items.filter(
-        (item) => item.phase === phase && this._ticks.get(item.id)?.done,
-      ).length;
-      return html`<section aria-labelledby=${`phase-${phase}`}>
-        <h2 class="phase" id=${`phase-${phase}`}>
-          ${PHASE_NAMES[phase][locale]} <span class="muted">(${phaseDone}/${phaseTotal})</span>
-        </h2>
-        ${CRISIS_ROLES.filter((role) => phaseItems.some((item) => item.role === role)).map(
-          (role) =>
-            html`<h3>
-                ${ROLE_NAMES[role][locale]}
-                (${phaseItems.filter((item) => item.role === role && this._ticks.get(item.id)?.done).length}/${phaseItems.filter((item) => item.role === role).length})
-              </h3>
-              <ul class="items">
-                ${phaseItems
-                  .filter((item) => item.role === role)
-                  .sort((a, b) => a.order - b.order)
-                  .map((item) => this.renderItem(item, canTick))}
-              </ul>`,
-        )}
-      </section>`;
+  private renderChecklist(playbook: Playbook, items: PlaybookItem[]) {
+    return renderChecklist({
+      playbook,
+      items,
+      ticks: this._ticks,
+      canTick: Boolean(this._crisis && this._profile),
+      busy: this._busy,
+      tickedBy: (tick) => this.tickedBy(tick),
+      onToggle: (item, done) => void this.toggle(item, done),
     });
-  }
-
-  private renderItem(item: PlaybookItem, canTick: boolean) {
-    const tick = this._ticks.get(item.id);
-    const done = Boolean(tick?.done);
-    return html`<li>
-      <label class="item ${done ? 'done' : ''}">
-        <input
-          type="checkbox"
-          .checked=${done}
-          ?disabled=${!canTick || this._busy.has(item.id)}
-          @change=${(event: Event) => this.toggle(item, (event.target as HTMLInputElement).checked)}
-        />
-        <span>
-          <span class="text">${item.text[currentLocale()]}</span>
-          <span class="detail">
-            <span class="level"
-              >${item.level === 'strategic' ? t('playbook.strategic') : t('playbook.operational')}</span
-            >
-            ${item.due ? ` · ${t('playbook.due', item.due)}` : ''} ·
-            ${t('playbook.source', item.source)}
-          </span>
-          ${done && tick ? html`<span class="detail">${t('playbook.doneBy', this.tickedBy(tick), logTime(tick.at))}</span>` : nothing}
-        </span>
-      </label>
-    </li>`;
   }
 
   /**

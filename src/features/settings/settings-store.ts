@@ -2,7 +2,7 @@ import type { LocalePreference } from '../../app/i18n/i18n.js';
 import type { DatabaseService } from '../../app/database-service.js';
 import { Observable } from '../../app/observable.js';
 import { STORE, type SettingRecord } from '../../db/schema.js';
-import { isCrisisRole, type CrisisRoleId } from '../crisis/roles.js';
+import { isCrisisRole, type CrisisRoleId } from '../../domain/crisis-roles.js';
 
 /** The settings key of the UI language preference. */
 export const LOCALE_KEY = 'locale';

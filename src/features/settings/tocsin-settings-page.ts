@@ -18,9 +18,9 @@ import { dialogStyles } from '../../ui/dialog-styles.js';
 import { downloadText, fileDate } from '../../ui/download.js';
 import '../../ui/tocsin-file-button.js';
 import { buttons, content, pageFrame, tokens } from '../../ui/tokens.js';
-import { createBackup, parseBackup, restoreBackup, serializeBackup } from '../backup/backup.js';
-import { CRISIS_ROLES, ROLE_NAMES, type CrisisRoleId } from '../crisis/roles.js';
-import { isKitExpired } from '../kit/kit-summary-store.js';
+import { createBackup, parseBackup, restoreBackup, serializeBackup } from './backup.js';
+import { CRISIS_ROLES, ROLE_NAMES, type CrisisRoleId } from '../../domain/crisis-roles.js';
+import { isKitExpired } from '../../domain/kit.js';
 
 // Language names are written in their own language, whatever the UI language is.
 const LANGUAGE_CHOICES: readonly { value: LocalePreference; label: () => string; lang?: string }[] =

@@ -7,7 +7,7 @@
 // `sendDataPacket`). A participant with a valid token but no room key could therefore speak the
 // protocol in clear. Each message is thus sealed with an HMAC under a key derived from the room
 // key, bound to its sender's identity: a message that does not open never reaches the engine.
-import { fromBase64Url, toBase64Url } from '../kit/format/bytes.js';
+import { fromBase64Url, toBase64Url } from '../../encoding/bytes.js';
 
 /** Seals and opens the sync messages of one room. */
 export interface MessageSeal {

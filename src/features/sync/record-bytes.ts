@@ -1,6 +1,6 @@
-import { toHex } from '../kit/format/bytes.js';
-import { canonicalEntryFields } from '../log/chain.js';
-import type { RecordBody, SyncRecord } from './model.js';
+import { toHex } from '../../encoding/bytes.js';
+import { canonicalEntryFields } from '../../domain/log-chain.js';
+import type { RecordBody, SyncRecord } from '../../domain/records.js';
 
 /** A record before it is signed. */
 export type UnsignedRecord = Omit<SyncRecord, 'sig'>;

@@ -1,6 +1,6 @@
 import type { DatabaseService } from '../../app/database-service.js';
 import { STORE } from '../../db/schema.js';
-import { recordId, type StoredRecord } from './model.js';
+import { recordId, type StoredRecord } from '../../domain/records.js';
 import { recordHash, type UnsignedRecord } from './record-bytes.js';
 import { impersonationIn, misnamedEntry } from './record-reader.js';
 import type { RecordSigner } from './record-signature.js';

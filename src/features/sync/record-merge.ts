@@ -1,22 +1,21 @@
-import type { IDBPTransaction } from 'idb';
 import type { DatabaseService } from '../../app/database-service.js';
-import { INDEX, STORE, type SyncHeadRecord, type TocsinDB } from '../../db/schema.js';
-import { computeEntryHash } from '../log/chain.js';
-import type { LogEntry } from '../log/model.js';
+import { STORE, type SyncHeadRecord } from '../../db/schema.js';
+import { computeEntryHash } from '../../domain/log-chain.js';
+import type { LogEntry } from '../../domain/log.js';
 import {
   CLOCK_TOLERANCE_MS,
   isFutureDated,
   recordId,
-  SIGNER_BLAMED_REASONS,
   type ChainHead,
   type Equivocation,
-  type RecordBody,
   type Rejection,
   type RejectionReason,
   type StoredRecord,
   type SyncRecord,
-} from './model.js';
+} from '../../domain/records.js';
+import { MERGE_STORES } from './merge-transaction.js';
 import { recordHash } from './record-bytes.js';
+import { applyRecordBody, type EntryHead } from './record-effects.js';
 import {
   impersonationIn,
   latestClaimedTime,
@@ -25,7 +24,8 @@ import {
   readRecord,
 } from './record-reader.js';
 import type { RecordVerifier } from './record-signature.js';
-import { CULPRITS_KEY, culpritTallyOf, MAX_REJECTIONS_KEPT, toWire } from './record-store.js';
+import { toWire } from './record-store.js';
+import { keepRefusals, noteRefusals, refusalOf, type Refused } from './refusal-log.js';
 
 /** What merging a batch of received records did. */
 export interface MergeResult {
@@ -36,36 +36,12 @@ export interface MergeResult {
   equivocations: Equivocation[];
 }
 
-const MERGE_STORES = [
-  STORE.settings,
-  STORE.syncRecords,
-  STORE.syncHeads,
-  STORE.syncRejections,
-  STORE.syncEquivocations,
-  STORE.logEntries,
-  STORE.crises,
-  STORE.ticks,
-  STORE.rollCalls,
-  STORE.rollCallAnswers,
-] as const;
-
-type MergeTransaction = IDBPTransaction<TocsinDB, (typeof MERGE_STORES)[number][], 'readwrite'>;
-
 /** A record whose signature and self-consistency were checked, waiting for the chain checks. */
 interface Checked {
   record: SyncRecord;
   hash: string;
   /** Its times run ahead of this device's clock: accepted, never trusted to win (docs/sync.md). */
   future: boolean;
-}
-
-/** What a refused record was, for the list of refusals. */
-interface Refused {
-  reason: RejectionReason;
-  record?: Partial<SyncRecord>;
-  /** The member whose valid signature is on it. */
-  signer?: string;
-  detail?: string;
 }
 
 /**
@@ -116,7 +92,7 @@ export class RecordMerger {
         gaps: [],
         equivocations: [],
       };
-      await this.keep(result.rejected.filter(keepRow), result.rejected);
+      await keepRefusals(this.database, result.rejected.filter(keepRow), result.rejected);
       for (const one of checked) {
         try {
           const single = await this.write([one], [], from, now, keepRow);
@@ -131,7 +107,7 @@ export class RecordMerger {
             from,
             now,
           );
-          await this.keep([refusal]);
+          await keepRefusals(this.database, [refusal]);
           result.rejected.push(refusal);
         }
       }
@@ -218,7 +194,7 @@ export class RecordMerger {
         reject('broken-chain', record, 'it does not follow its chain’s previous record');
         continue;
       }
-      const effect = await applyBody(tx, record.body, entryHeads, trustedAfter);
+      const effect = await applyRecordBody(tx, record.body, entryHeads, trustedAfter);
       if (effect !== undefined) {
         reject('broken-chain', record, effect);
         continue;
@@ -241,8 +217,7 @@ export class RecordMerger {
     for (const [key, head] of heads) {
       if (acceptedChains.has(key)) void tx.objectStore(STORE.syncHeads).put(head);
     }
-    await keepRejections(tx, rejected.filter(keepRow));
-    await tallyCulprits(tx, rejected);
+    await noteRefusals(tx, rejected.filter(keepRow), rejected);
     await tx.done;
     // A gap is asked for from the first number still missing once the whole batch is merged.
     result.gaps = [...gaps.entries()].map(([key, gap]) => ({
@@ -267,17 +242,8 @@ export class RecordMerger {
       at: new Date().toISOString(),
       ...(detail ? { detail } : {}),
     };
-    await this.keep([rejection]);
+    await keepRefusals(this.database, [rejection]);
     return { accepted: [], rejected: [rejection], gaps: [], equivocations: [] };
-  }
-
-  /** Keeps `rows` in the list of refusals, and tallies the signers to blame of `all`. */
-  private async keep(rows: readonly Rejection[], all: readonly Rejection[] = rows): Promise<void> {
-    const db = await this.database.db();
-    const tx = db.transaction([...MERGE_STORES], 'readwrite');
-    await keepRejections(tx, rows);
-    await tallyCulprits(tx, all);
-    await tx.done;
   }
 
   /**
@@ -345,146 +311,6 @@ export class RecordMerger {
 async function entryIsSealed(entry: LogEntry): Promise<boolean> {
   const { hash, ...sealable } = entry;
   return (await computeEntryHash(sealable)) === hash;
-}
-
-/**
- * Writes what a record says into the log's stores, with `put`s whose keys were read first, so no
- * write can fail on a key and abort the others. Says why when it contradicts what is held (an
- * entry that does not extend its device's entry chain, or that replaces a held entry).
- *
- * A tick or an answer replaces the held one when it is later; but one dated beyond
- * `trustedAfter` (ahead of this device's clock) never replaces one that is not: a far-future date
- * cannot keep a checklist item or an answer in place against a later genuine change.
- */
-async function applyBody(
-  tx: MergeTransaction,
-  body: RecordBody,
-  entryHeads: Map<string, EntryHead>,
-  trustedAfter: string,
-): Promise<string | undefined> {
-  const later = (a: { at: string }, b: { at: string }, tie: () => boolean) => {
-    const aTrusted = a.at <= trustedAfter;
-    if (aTrusted !== b.at <= trustedAfter) return aTrusted;
-    return a.at !== b.at ? a.at > b.at : tie();
-  };
-  switch (body.type) {
-    case 'crisis': {
-      const crises = tx.objectStore(STORE.crises);
-      if (!(await crises.get(body.crisis.id))) void crises.put(body.crisis);
-      return undefined;
-    }
-    case 'entry':
-      return applyEntry(tx, body.entry, entryHeads);
-    case 'tick': {
-      const { tick } = body;
-      const ticks = tx.objectStore(STORE.ticks);
-      const held = await ticks.get([tick.crisisId, tick.itemId]);
-      if (!held || later(tick, held, () => tieBreakTick(tick, held))) void ticks.put(tick);
-      return undefined;
-    }
-    case 'rollcall': {
-      const rollCalls = tx.objectStore(STORE.rollCalls);
-      if (!(await rollCalls.get(body.rollCall.id))) void rollCalls.put(body.rollCall);
-      return undefined;
-    }
-    case 'answer': {
-      const { answer } = body;
-      const answers = tx.objectStore(STORE.rollCallAnswers);
-      const held = await answers.get([answer.rollCallId, answer.member]);
-      if (!held || later(answer, held, () => answer.status > held.status)) {
-        void answers.put(answer);
-      }
-      return undefined;
-    }
-  }
-}
-
-/** The last entry of one device's chain in one crisis, as far as this transaction knows. */
-interface EntryHead {
-  seq: number;
-  hash: string;
-}
-
-async function applyEntry(
-  tx: MergeTransaction,
-  entry: LogEntry,
-  entryHeads: Map<string, EntryHead>,
-): Promise<string | undefined> {
-  const entries = tx.objectStore(STORE.logEntries);
-  const key = `${entry.crisisId}|${entry.deviceId}`;
-  let head = entryHeads.get(key);
-  if (!head) {
-    const previous = await entries
-      .index(INDEX.entriesByChain)
-      .openCursor(
-        IDBKeyRange.bound(
-          [entry.crisisId, entry.deviceId, 0],
-          [entry.crisisId, entry.deviceId, Infinity],
-        ),
-        'prev',
-      );
-    head = { seq: previous?.value.seq ?? 0, hash: previous?.value.hash ?? '' };
-  }
-  if (entry.seq <= head.seq) {
-    // Already here (from a backup, say): the same entry is fine, a different one is not.
-    const held = await entries.get(entry.id);
-    return held?.hash === entry.hash ? undefined : 'its entry differs from the one held';
-  }
-  // A number beyond the chain's head is not held: its id (exactly its crisis, device and number,
-  // checked by the reader) is free, so the put below neither fails nor replaces an entry.
-  if (entry.seq !== head.seq + 1 || entry.prevHash !== head.hash) {
-    return 'its entry does not follow its device’s previous entry';
-  }
-  void entries.put(entry);
-  entryHeads.set(key, { seq: entry.seq, hash: entry.hash });
-  return undefined;
-}
-
-/** Between ticks of the same instant, an order every device agrees on. */
-function tieBreakTick(a: { by: string; done: boolean }, b: { by: string; done: boolean }): boolean {
-  if (a.by !== b.by) return a.by > b.by;
-  return a.done && !b.done;
-}
-
-async function keepRejections(tx: MergeTransaction, rejected: readonly Rejection[]) {
-  if (rejected.length === 0) return;
-  const store = tx.objectStore(STORE.syncRejections);
-  for (const rejection of rejected) void store.add({ ...rejection });
-  const excess = (await store.count()) - MAX_REJECTIONS_KEPT;
-  if (excess > 0) {
-    let cursor = await store.openCursor();
-    for (let i = 0; i < excess && cursor; i++) {
-      void cursor.delete();
-      cursor = await cursor.continue();
-    }
-  }
-}
-
-/** Counts the refusals each signer is to blame for, in the same transaction as the refusals. */
-async function tallyCulprits(tx: MergeTransaction, rejected: readonly Rejection[]) {
-  const blamed = rejected.filter(
-    (rejection) => rejection.signer && SIGNER_BLAMED_REASONS.includes(rejection.reason),
-  );
-  if (blamed.length === 0) return;
-  const settings = tx.objectStore(STORE.settings);
-  const tally = { ...culpritTallyOf((await settings.get(CULPRITS_KEY))?.value) };
-  for (const { signer, at } of blamed) {
-    const known = tally[signer!];
-    tally[signer!] = { count: (known?.count ?? 0) + 1, last: at };
-  }
-  void settings.put({ key: CULPRITS_KEY, value: tally });
-}
-
-function refusalOf(refusal: Refused, from: string, now: Date): Rejection {
-  const { reason, record, signer, detail } = refusal;
-  return {
-    reason,
-    from,
-    at: now.toISOString(),
-    ...(signer ? { signer } : {}),
-    ...(record?.author ? { author: record.author, device: record.device, seq: record.seq } : {}),
-    ...(detail ? { detail } : {}),
-  };
 }
 
 function isQuotaError(error: unknown): boolean {

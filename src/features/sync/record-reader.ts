@@ -1,23 +1,10 @@
 // Reading a record that arrived from another device: only own properties, only the expected
 // types, rebuilt into fresh objects so nothing unsigned rides along. A signature proves who wrote a
 // record, not that it is well formed, so signed records are read this way too.
-import {
-  array,
-  base64Bytes,
-  boolean,
-  counter,
-  field,
-  isoTime,
-  object,
-  string,
-  strings,
-  type JsonObject,
-} from '../kit/format/json-reader.js';
-import { KitError } from '../kit/format/kit-error.js';
-import { MAX_ENTRY_TEXT } from '../log/log-store.js';
-import { ENTRY_KINDS, type Crisis, type LogEntry } from '../log/model.js';
-import { deviceOfEntryId, entryId, memberOfDevice } from '../log/writer.js';
-import type { ChecklistTick } from '../playbook/model.js';
+import { field, strictJsonReaders, type JsonObject } from '../../encoding/strict-json.js';
+import { ENTRY_KINDS, MAX_ENTRY_TEXT, type Crisis, type LogEntry } from '../../domain/log.js';
+import { deviceOfEntryId, entryId, memberOfDevice } from '../../domain/log-writer.js';
+import type { ChecklistTick } from '../../domain/playbook.js';
 import {
   isChainId,
   isHexHash,
@@ -26,7 +13,7 @@ import {
   type RollCall,
   type RollCallAnswer,
   type SyncRecord,
-} from './model.js';
+} from '../../domain/records.js';
 
 /** A received record that is not a well-formed record of this protocol. */
 export class MalformedRecord extends Error {
@@ -36,16 +23,14 @@ export class MalformedRecord extends Error {
   }
 }
 
+const { array, base64Bytes, boolean, counter, isoTime, object, string, strings } =
+  strictJsonReaders((detail) => new MalformedRecord(detail));
+
 const ID_LENGTH = 200;
 
 /** Reads one wire record, or throws MalformedRecord saying which field is wrong. */
 export function readRecord(value: unknown): SyncRecord {
-  try {
-    return readRecordFields(object(value, 'record'));
-  } catch (error) {
-    if (error instanceof KitError) throw new MalformedRecord(error.detail ?? error.message);
-    throw error;
-  }
+  return readRecordFields(object(value, 'record'));
 }
 
 function readRecordFields(data: JsonObject): SyncRecord {
@@ -280,10 +265,5 @@ function hashOrEmpty(value: unknown, what: string): string {
 
 /** Reads a list of wire records, refusing lists longer than a message may carry. */
 export function recordList(value: unknown, maxItems: number): unknown[] {
-  try {
-    return array(value, 'records', maxItems);
-  } catch (error) {
-    if (error instanceof KitError) throw new MalformedRecord(error.detail ?? error.message);
-    throw error;
-  }
+  return array(value, 'records', maxItems);
 }

@@ -1,6 +1,6 @@
 // Ed25519 signatures of shared records. WebCrypto does them natively in current browsers (a
 // catch-up verifies thousands at once), so @noble/curves is only loaded where it does not.
-import { fromBase64Url, toBase64Url } from '../kit/format/bytes.js';
+import { fromBase64Url, toBase64Url } from '../../encoding/bytes.js';
 import { canonicalRecordBytes, type UnsignedRecord } from './record-bytes.js';
 
 /** Signs this member's records. The secret key lives in a non-extractable CryptoKey when it can. */

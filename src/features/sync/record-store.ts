@@ -1,6 +1,12 @@
 import type { DatabaseService } from '../../app/database-service.js';
 import { INDEX, STORE } from '../../db/schema.js';
-import type { ChainHead, Equivocation, Rejection, StoredRecord, SyncRecord } from './model.js';
+import type {
+  ChainHead,
+  Equivocation,
+  Rejection,
+  StoredRecord,
+  SyncRecord,
+} from '../../domain/records.js';
 
 /** Longest list of rejections kept: enough to investigate, bounded against a flood. */
 export const MAX_REJECTIONS_KEPT = 1000;

@@ -1,10 +1,13 @@
-import { memberOfDevice } from '../log/writer.js';
-import type { ChainHead, RejectionReason, StoredRecord, SyncRecord } from './model.js';
+import { memberOfDevice } from '../../domain/log-writer.js';
+import type { ChainHead, StoredRecord, SyncRecord } from '../../domain/records.js';
+import { FairQueue, type SyncTask } from './fair-queue.js';
 import type { MessageSeal } from './message-seal.js';
 import { PeerAdmission } from './peer-admission.js';
+import { chainKey, distrust, judgeDelivery, type PeerHoldings } from './peer-credibility.js';
 import type { MergeResult, RecordMerger } from './record-merge.js';
 import { toWire, type RecordStore } from './record-store.js';
 import {
+  batchRecords,
   decodeMessage,
   encodeMessage,
   MalformedMessage,
@@ -12,6 +15,13 @@ import {
   type SyncMessage,
   type WantedRange,
 } from './sync-protocol.js';
+import {
+  inRanges,
+  planWants,
+  WANT_WINDOW,
+  windowsAhead,
+  type PendingWant,
+} from './want-planner.js';
 
 /** How the engine reaches the other devices in the room: LiveKit data, or a test's loopback. */
 export interface SyncTransport {
@@ -30,24 +40,6 @@ export interface SyncEngineListener {
   peersChanged(): void;
 }
 
-/** One other device in the room, as far as this one knows. */
-export interface PeerHoldings {
-  identity: string;
-  /** Chain key → what it said it holds (or showed, by sending it). */
-  heads: Map<string, { seq: number; hash: string }>;
-  /** Times it claimed records and did not deliver them, or delivered refused ones. */
-  strikes: number;
-  /** Records it delivered that were accepted here: a peer is believed once it has delivered. */
-  delivered: number;
-  /** Chain key → when it may be asked for that chain again, after it failed to deliver it. */
-  backoff: Map<string, { until: number; delayMs: number }>;
-}
-
-/** Whether `peer` failed to deliver chain `key` and is not to be asked for it again yet. */
-export function isBackedOff(peer: PeerHoldings, key: string, now: number): boolean {
-  return (peer.backoff.get(key)?.until ?? 0) > now;
-}
-
 /** What the engine needs. */
 export interface SyncEngineOptions {
   transport: SyncTransport;
@@ -62,8 +54,6 @@ export interface SyncEngineOptions {
   seal: MessageSeal;
 }
 
-/** Records asked for per want: a catch-up goes window by window, each one answered in turn. */
-export const WANT_WINDOW = 1000;
 /** Characters of records per message; a window is cut to this and the rest asked for again. */
 export const MESSAGE_BUDGET = 512 * 1024;
 /** Most records a device pushes unasked in one message (its own new ones). */
@@ -74,16 +64,8 @@ const WANT_TIMEOUT_MS = 15_000;
 const HELLO_DELAY_MS = 300;
 /** A hello asking for a reply gets at most one per this delay from this device. */
 const HELLO_REPLY_INTERVAL_MS = 2_000;
-/** A peer that failed to deliver a chain is asked for it again after this, doubling each time. */
-const FIRST_BACKOFF_MS = 5_000;
-const MAX_BACKOFF_MS = 5 * 60_000;
 /** Rows kept per sender, reason and signer every 10 s: a sample of a flood, the rest counted. */
 const REFUSAL_ROWS_PER_WINDOW = 20;
-/** Refusals that are the sender's or signer's doing, as opposed to network noise. */
-const NOISE: readonly RejectionReason[] = ['replayed', 'out-of-order', 'future-dated'];
-
-const chainKey = (author: string, device: string) => `${author}|${device}`;
-
 /**
  * The sync protocol of one device in the crisis room (docs/sync.md): say what it holds, ask the
  * others for what it lacks one window at a time, answer their asks, push its own new records.
@@ -100,18 +82,10 @@ export class SyncEngine {
    * The want each peer has not answered yet: one at a time per peer. One that timed out stays,
    * given up (`expired`), so that its answer, if it comes late, is still taken.
    */
-  private readonly asked = new Map<
-    string,
-    { ranges: WantedRange[]; at: number; expired?: boolean }
-  >();
+  private readonly asked = new Map<string, PendingWant>();
   private readonly admission = new PeerAdmission();
   private readonly lastReply = new Map<string, number>();
-  /**
-   * Work waiting, one queue per participant ("" for this device's own), served in turn: a
-   * flooding member waits behind itself, not in front of everyone else.
-   */
-  private readonly queues = new Map<string, (() => Promise<void>)[]>();
-  private draining = false;
+  private readonly work = new FairQueue();
   private helloTimer?: ReturnType<typeof setTimeout>;
   private retryTimer?: ReturnType<typeof setInterval>;
   private stopped = false;
@@ -149,7 +123,7 @@ export class SyncEngine {
 
   stop(): void {
     this.stopped = true;
-    this.queues.clear();
+    this.work.stop();
     clearTimeout(this.helloTimer);
     clearInterval(this.retryTimer);
     this.peers.clear();
@@ -202,38 +176,8 @@ export class SyncEngine {
     this.enqueue(() => this.sendRecords(records.map(toWire), undefined, false));
   }
 
-  private enqueue(task: () => Promise<void>, from = ''): void {
-    const queue = this.queues.get(from) ?? [];
-    queue.push(task);
-    this.queues.set(from, queue);
-    if (this.draining) return;
-    this.draining = true;
-    void Promise.resolve().then(() => this.drain());
-  }
-
-  /** Runs the waiting work one task at a time, one participant after the other. */
-  private async drain(): Promise<void> {
-    for (let task = this.nextTask(); task && !this.stopped; task = this.nextTask()) {
-      try {
-        await task();
-      } catch (error) {
-        // A failed send (the room went away) or a database error must not stop later messages;
-        // what was not exchanged is asked for again by the next hello.
-        console.warn('Tocsin sync:', error instanceof Error ? error.message : error);
-      }
-    }
-    this.draining = false;
-  }
-
-  /** The next task of the participant whose turn it is; its queue then goes to the back. */
-  private nextTask(): (() => Promise<void>) | undefined {
-    for (const [from, queue] of this.queues) {
-      this.queues.delete(from);
-      const task = queue.shift();
-      if (queue.length > 0) this.queues.set(from, queue);
-      if (task) return task;
-    }
-    return undefined;
+  private enqueue(task: SyncTask, from = ''): void {
+    this.work.enqueue(task, from);
   }
 
   /** Keeps one refusal per participant and reason per window: a flood writes no flood of rows. */
@@ -368,61 +312,14 @@ export class SyncEngine {
     // An answer cut by the message budget leaves the last ranges for the next want: only an
     // answer with room to spare says a range it left empty was not held.
     const spare = messageChars < MESSAGE_BUDGET / 2;
-    this.judgeDelivery(from, spare ? (want?.ranges ?? []) : [], admitted, result);
+    const peer = this.peers.get(from);
+    if (peer) judgeDelivery(peer, spare ? (want?.ranges ?? []) : [], admitted, result);
     for (const evidence of result.equivocations) {
       await this.send({ t: 'evidence', records: evidence.records });
     }
     this.listener.merged(result);
     if (result.accepted.length > 0) this.scheduleHello();
     await this.askForMissing();
-  }
-
-  /**
-   * What a peer's answer says of it: records it delivered are held by it (whatever it claimed);
-   * a chain it claimed and did not deliver, or delivered refused records of, is not asked of it
-   * again until a growing delay has passed, and the peer is asked last from then on.
-   */
-  private judgeDelivery(
-    from: string,
-    asked: readonly WantedRange[],
-    delivered: readonly unknown[],
-    result: MergeResult,
-  ): void {
-    const peer = this.peers.get(from);
-    if (!peer) return;
-    peer.delivered += result.accepted.length;
-    for (const record of result.accepted) {
-      const key = chainKey(record.author, record.device);
-      const known = peer.heads.get(key);
-      if (!known || known.seq < record.seq)
-        peer.heads.set(key, { seq: record.seq, hash: record.hash });
-      peer.backoff.delete(key);
-    }
-    for (const gap of result.gaps) {
-      // A signed record came before those it follows: its sender holds the ones before it.
-      const key = chainKey(gap.author, gap.device);
-      if ((peer.heads.get(key)?.seq ?? 0) < gap.seq)
-        peer.heads.set(key, { seq: gap.seq, hash: gap.hash });
-    }
-    const failed = new Set<string>();
-    for (const rejection of result.rejected) {
-      if (NOISE.includes(rejection.reason) || !rejection.author || !rejection.device) continue;
-      failed.add(chainKey(rejection.author, rejection.device));
-    }
-    const deliveredChains = new Set(delivered.map((record) => keyOf(record)));
-    for (const [author, device] of asked) {
-      const key = chainKey(author, device);
-      if (!deliveredChains.has(key)) failed.add(key);
-    }
-    for (const key of failed) this.distrust(peer, key);
-  }
-
-  /** A peer failed to deliver a chain: asked last, and not for that chain for a while. */
-  private distrust(peer: PeerHoldings, key: string): void {
-    peer.strikes += 1;
-    const previous = peer.backoff.get(key)?.delayMs ?? 0;
-    const delayMs = Math.min(MAX_BACKOFF_MS, previous === 0 ? FIRST_BACKOFF_MS : previous * 2);
-    peer.backoff.set(key, { until: Date.now() + delayMs, delayMs });
   }
 
   private async onEvidence(records: unknown[]): Promise<void> {
@@ -434,19 +331,7 @@ export class SyncEngine {
   private async askAhead(records: readonly unknown[], from: string): Promise<void> {
     const peer = this.peers.get(from);
     if (!peer) return;
-    const last = new Map<string, number>();
-    for (const record of records) {
-      const key = keyOf(record);
-      const seq = (record as { seq: number }).seq;
-      if (key) last.set(key, Math.max(last.get(key) ?? 0, seq));
-    }
-    const ranges: WantedRange[] = [];
-    for (const [key, seq] of last) {
-      const held = peer.heads.get(key)?.seq ?? 0;
-      if (held <= seq) continue;
-      const [author, device] = splitKey(key);
-      ranges.push([author, device, seq + 1, Math.min(held, seq + WANT_WINDOW)]);
-    }
+    const ranges = windowsAhead(records, peer);
     if (ranges.length === 0) return;
     this.asked.set(from, { ranges, at: Date.now() });
     await this.send({ t: 'want', ranges }, [from]);
@@ -462,73 +347,14 @@ export class SyncEngine {
       want.expired = true;
       const peer = this.peers.get(identity);
       if (peer)
-        for (const [author, device] of want.ranges) this.distrust(peer, chainKey(author, device));
+        for (const [author, device] of want.ranges) distrust(peer, chainKey(author, device));
     }
     const mine = new Map((await this.store.heads()).map((h) => [chainKey(h.author, h.device), h]));
-    const askedOf = new Map<string, string>();
-    const busy = new Set<string>();
-    for (const [identity, want] of this.asked) {
-      if (want.expired) continue;
-      busy.add(identity);
-      for (const [author, device] of want.ranges) askedOf.set(chainKey(author, device), identity);
-    }
-    const plans = new Map<string, WantedRange[]>();
-    for (const [key, holders] of this.holdersByChain(mine, now)) {
-      // The most credible holder that is free; a busy one is waited for rather than passed over
-      // for a less credible one.
-      const best = holders[0]!;
-      if (busy.has(best.identity)) continue;
-      // A chain already asked of someone is asked again only of a more credible holder (its
-      // author, or a peer that delivered before, when the first ask went to a peer that merely
-      // claimed it): a liar's silence then does not hold the chain up until its want times out.
-      const current = holders.find((holder) => holder.identity === askedOf.get(key));
-      if (askedOf.has(key) && (!current || !moreCredible(best, current))) continue;
-      const held = mine.get(key)?.seq ?? 0;
-      const [author, device] = splitKey(key);
-      const ranges = plans.get(best.identity) ?? [];
-      ranges.push([author, device, held + 1, Math.min(best.seq, held + WANT_WINDOW)]);
-      plans.set(best.identity, ranges);
-    }
+    const plans = planWants(this.asked, this.peers.values(), mine, now);
     for (const [peer, ranges] of plans) {
       this.asked.set(peer, { ranges, at: now });
       await this.send({ t: 'want', ranges }, [peer]);
     }
-  }
-
-  /**
-   * For every chain some peer holds further than this device, the peers that may be asked for
-   * it, the most credible first: the chain's own author (a device holds its own chain whole),
-   * then those that failed to deliver least often, then those that delivered before, then
-   * whoever claims the most.
-   */
-  private holdersByChain(mine: ReadonlyMap<string, ChainHead>, now: number): Map<string, Holder[]> {
-    const holders = new Map<string, Holder[]>();
-    for (const peer of this.peers.values()) {
-      for (const [key, { seq }] of peer.heads) {
-        if (seq <= (mine.get(key)?.seq ?? 0)) continue;
-        if (isBackedOff(peer, key, now)) continue;
-        const list = holders.get(key) ?? [];
-        list.push({
-          identity: peer.identity,
-          seq,
-          strikes: peer.strikes,
-          proven: peer.delivered > 0,
-          own: splitKey(key)[0] === peer.identity,
-        });
-        holders.set(key, list);
-      }
-    }
-    for (const list of holders.values()) {
-      list.sort(
-        (a, b) =>
-          Number(b.own) - Number(a.own) ||
-          a.strikes - b.strikes ||
-          Number(b.proven) - Number(a.proven) ||
-          b.seq - a.seq ||
-          (a.identity < b.identity ? -1 : a.identity > b.identity ? 1 : 0),
-      );
-    }
-    return holders;
   }
 
   private scheduleHello(): void {
@@ -546,27 +372,18 @@ export class SyncEngine {
     await this.send({ t: 'hello', heads, reply }, to);
   }
 
-  /** Sends records in messages of at most MESSAGE_BUDGET characters each. */
+  /** Sends records in messages of at most MESSAGE_BUDGET characters (an answer) or PUSH_LIMIT. */
   private async sendRecords(
     records: readonly SyncRecord[],
     to: readonly string[] | undefined,
     answer: boolean,
   ): Promise<void> {
-    let batch: SyncRecord[] = [];
-    let size = 0;
-    const flush = async () => {
-      await this.send({ t: 'records', records: batch, answer }, to);
-      batch = [];
-      size = 0;
-    };
-    for (const record of records) {
-      const length = JSON.stringify(record).length;
-      const full = answer ? size + length > MESSAGE_BUDGET : batch.length === PUSH_LIMIT;
-      if (batch.length > 0 && full) await flush();
-      batch.push(record);
-      size += length;
-    }
-    if (batch.length > 0 || answer) await flush();
+    const batches = answer
+      ? batchRecords(records, { maxChars: MESSAGE_BUDGET })
+      : batchRecords(records, { maxRecords: PUSH_LIMIT });
+    // An answer is sent even empty: it tells the asker that nothing of its ranges is held here.
+    if (answer && batches.length === 0) batches.push([]);
+    for (const batch of batches) await this.send({ t: 'records', records: batch, answer }, to);
   }
 
   /** Seals a message with the room's key and sends it. */
@@ -576,49 +393,6 @@ export class SyncEngine {
   }
 }
 
-/** A peer that may be asked for a chain. */
-interface Holder {
-  identity: string;
-  /** How far it says it holds the chain. */
-  seq: number;
-  strikes: number;
-  /** It delivered records before. */
-  proven: boolean;
-  /** It is the chain's author. */
-  own: boolean;
-}
-
-/**
- * Whether `a` is to be believed before `b`: the chain's author, then fewer failures, then one
- * that delivered before over one that only ever claimed.
- */
-function moreCredible(a: Holder, b: Holder): boolean {
-  if (a.own !== b.own) return a.own;
-  if (a.strikes !== b.strikes) return a.strikes < b.strikes;
-  return a.proven && !b.proven;
-}
-
-/** The chain key a wire record names, or undefined when it names none. */
-function keyOf(record: unknown): string | undefined {
-  const { author, device, seq } = (record ?? {}) as Record<string, unknown>;
-  return typeof author === 'string' && typeof device === 'string' && typeof seq === 'number'
-    ? chainKey(author, device)
-    : undefined;
-}
-
-function inRanges(record: unknown, ranges: readonly WantedRange[]): boolean {
-  const { author, device, seq } = (record ?? {}) as Record<string, unknown>;
-  return ranges.some(
-    ([a, d, from, to]) =>
-      a === author && d === device && typeof seq === 'number' && seq >= from && seq <= to,
-  );
-}
-
 function authoredBy(record: unknown, identity: string): boolean {
   return (record as { author?: unknown } | null)?.author === identity;
-}
-
-function splitKey(key: string): [string, string] {
-  const at = key.indexOf('|');
-  return [key.slice(0, at), key.slice(at + 1)];
 }

@@ -1,5 +1,5 @@
-// The translator of the sync status and the roll-call: importing this module registers their
-// messages (both languages) and gives a `t` that knows them and the shell's.
+// The translator of the sync status: importing this module registers its messages (both
+// languages) and gives a `t` that knows them and the shell's.
 import type { Messages } from '../../app/i18n/en.js';
 import { registerMessages, translate, type ArgsOf } from '../../app/i18n/i18n.js';
 import { syncEn, type SyncMessages } from './sync.en.js';
@@ -9,7 +9,7 @@ registerMessages({ en: syncEn, fr: syncFr });
 
 type AllMessages = Messages & SyncMessages;
 
-/** The key of a UI string of the sync, the roll-call or the shell. */
+/** The key of a UI string of the sync status or the shell. */
 export type SyncMessageKey = keyof AllMessages;
 
 /** A UI string in the current language, its arguments checked against the catalogues. */

@@ -1,9 +1,11 @@
 // The messages devices exchange in the crisis room to keep each other's records complete
 // (docs/sync.md). They travel as LiveKit data, end-to-end encrypted by the room's E2EE.
-import { isChainId, isHexHash, type SyncRecord } from './model.js';
-
-/** The data topic of the sync protocol; a new incompatible protocol gets a new topic. */
-export const SYNC_TOPIC = 'tocsin.sync.v1';
+import {
+  isChainId,
+  isHexHash,
+  MAX_SYNC_MESSAGE_CHARS,
+  type SyncRecord,
+} from '../../domain/records.js';
 
 /** One chain held: [author, device, seq, hash of its last record]. */
 export type HeldChain = [author: string, device: string, seq: number, hash: string];
@@ -21,8 +23,6 @@ export type SyncMessage =
   /** Two records signed by one member with the same number: proof for everyone to check. */
   | { t: 'evidence'; records: [SyncRecord, SyncRecord] };
 
-/** Longest message accepted, in characters: a want's answer is cut well below it. */
-export const MAX_MESSAGE_CHARS = 2_000_000;
 const MAX_LIST = 10_000;
 
 /** A message that is not one of the protocol's. */
@@ -48,7 +48,7 @@ export function decodeMessage(
   | { t: 'want'; ranges: WantedRange[] }
   | { t: 'records'; records: unknown[]; answer: boolean }
   | { t: 'evidence'; records: unknown[] } {
-  if (text.length > MAX_MESSAGE_CHARS) throw new MalformedMessage('too long');
+  if (text.length > MAX_SYNC_MESSAGE_CHARS) throw new MalformedMessage('too long');
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -83,30 +83,26 @@ function list(value: unknown): unknown[] {
   return value;
 }
 
-function readHeldChain(value: unknown): HeldChain {
-  if (
+/** [author, device, seq, …]: the start both a held chain and a wanted range have. */
+function isChainTuple(value: unknown): value is [string, string, number, unknown] {
+  return (
     Array.isArray(value) &&
     value.length === 4 &&
     isChainId(value[0]) &&
     isChainId(value[1]) &&
-    isSeq(value[2]) &&
-    isHexHash(value[3])
-  ) {
+    isSeq(value[2])
+  );
+}
+
+function readHeldChain(value: unknown): HeldChain {
+  if (isChainTuple(value) && isHexHash(value[3])) {
     return [value[0], value[1], value[2], value[3]];
   }
   throw new MalformedMessage('bad chain head');
 }
 
 function readWantedRange(value: unknown): WantedRange {
-  if (
-    Array.isArray(value) &&
-    value.length === 4 &&
-    isChainId(value[0]) &&
-    isChainId(value[1]) &&
-    isSeq(value[2]) &&
-    isSeq(value[3]) &&
-    value[2] <= value[3]
-  ) {
+  if (isChainTuple(value) && isSeq(value[3]) && value[2] <= value[3]) {
     return [value[0], value[1], value[2], value[3]];
   }
   throw new MalformedMessage('bad range');
@@ -114,4 +110,31 @@ function readWantedRange(value: unknown): WantedRange {
 
 function isSeq(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 1;
+}
+
+/**
+ * Cuts records into the messages that carry them, in order: at most `maxChars` characters of
+ * records each (a batch holds at least one record), or at most `maxRecords` records each.
+ */
+export function batchRecords(
+  records: readonly SyncRecord[],
+  limit: { maxChars: number } | { maxRecords: number },
+): SyncRecord[][] {
+  const batches: SyncRecord[][] = [];
+  let batch: SyncRecord[] = [];
+  let size = 0;
+  for (const record of records) {
+    const length = JSON.stringify(record).length;
+    const full =
+      'maxChars' in limit ? size + length > limit.maxChars : batch.length === limit.maxRecords;
+    if (batch.length > 0 && full) {
+      batches.push(batch);
+      batch = [];
+      size = 0;
+    }
+    batch.push(record);
+    size += length;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
 }

@@ -8,7 +8,8 @@ import { RecordMerger } from './record-merge.js';
 import { createRecordSigner, RecordVerifier } from './record-signature.js';
 import { RecordStore } from './record-store.js';
 import { SyncEngine, type SyncTransport } from './sync-engine.js';
-import { isBackedOff, PUSH_LIMIT } from './sync-engine.js';
+import { isBackedOff } from './peer-credibility.js';
+import { PUSH_LIMIT } from './sync-engine.js';
 import type { PeerSync, SyncStatus } from './sync-status.js';
 
 /** What the runtime tells the service. */

@@ -1,18 +1,9 @@
-import type { RejectionReason } from './model.js';
+import { REJECTION_REASONS, type RejectionReason } from '../../domain/records.js';
 
 /** Reasons that point at an attack or a broken device, as opposed to ordinary network noise. */
-export const ALARMING_REASONS: readonly RejectionReason[] = [
-  'malformed',
-  'unknown-author',
-  'forged',
-  'impersonation',
-  'broken-chain',
-  'equivocation',
-  'future-dated',
-  'not-member',
-  'unsealed',
-  'flood',
-];
+export const ALARMING_REASONS: readonly RejectionReason[] = REJECTION_REASONS.filter(
+  (reason) => reason !== 'replayed' && reason !== 'out-of-order',
+);
 
 /** One other device in the room, compared with this one. */
 export interface PeerSync {

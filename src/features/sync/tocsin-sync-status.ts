@@ -1,16 +1,15 @@
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
-import { describeError } from '../../app/database-service.js';
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import { LocaleController } from '../../app/i18n/i18n.js';
 import { ObserveController } from '../../app/observable.js';
 import { hrefFor } from '../../app/router.js';
 import type { AppServices } from '../../app/services.js';
 import { dialogStyles } from '../../ui/dialog-styles.js';
 import { buttons, content, tokens } from '../../ui/tokens.js';
-import { logTime } from '../log/log-format.js';
-import type { Rejection } from './model.js';
-import { memberName, signedMembers, type SignedMember } from './roll-call-board.js';
+import { logTime } from '../../app/i18n/time-format.js';
+import { memberName, signedMembers, type SignedMember } from '../../domain/signed-members.js';
 import { t } from './sync-messages.js';
+import { SyncProblemsDialog, syncProblemsStyles } from './sync-problems-dialog.js';
 import {
   ALARMING_REASONS,
   alarmingCount,
@@ -18,14 +17,7 @@ import {
   type PeerSync,
   type SyncStatus,
 } from './sync-status.js';
-
-/** The most refusals the dialog lists: enough to see what is going on, light enough to open. */
-const MAX_PROBLEMS_SHOWN = 200;
-
-type ProblemList =
-  | { state: 'loading' }
-  | { state: 'loaded'; rejections: Rejection[] }
-  | { state: 'failed'; reason: string };
+import { syncStatusStyles } from './sync-status-styles.js';
 
 /**
  * Where this device stands in the sharing of the cell's records: in the crisis room exchange or
@@ -46,172 +38,8 @@ export class TocsinSyncStatus extends LitElement {
     buttons,
     content,
     dialogStyles,
-    css`
-      :host {
-        display: block;
-        margin: 0 0 var(--tocsin-gap);
-      }
-
-      .sync {
-        padding: 0.75rem 1rem;
-        border: 1px solid var(--tocsin-border);
-        border-radius: var(--tocsin-radius);
-        background: var(--tocsin-surface);
-        font-size: 0.9375rem;
-      }
-
-      .sync p {
-        margin: 0 0 0.25rem;
-      }
-
-      .connection {
-        display: flex;
-        align-items: flex-start;
-        gap: 0.625rem;
-        font-weight: 600;
-      }
-
-      .dot {
-        flex: none;
-        width: 0.75rem;
-        height: 0.75rem;
-        /* Centred on the first line of the sentence, however many lines it wraps to. */
-        margin-top: 0.375em;
-        border-radius: 50%;
-        background: var(--tocsin-muted);
-      }
-
-      .dot.on {
-        background: var(--tocsin-ok);
-      }
-
-      .detail {
-        padding-left: 1.375rem;
-      }
-
-      .button {
-        font-size: 0.9375rem;
-        padding: 0 1rem;
-      }
-
-      .button.danger {
-        border-color: var(--tocsin-danger);
-        background: var(--tocsin-danger);
-      }
-
-      .actions-row,
-      .set-aside {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.5rem 0.75rem;
-        margin-top: 0.5rem;
-      }
-
-      .set-aside p {
-        flex: 1 1 14rem;
-        margin: 0;
-        color: var(--tocsin-muted);
-      }
-
-      ul.peers {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.25rem 1.25rem;
-        list-style: none;
-        margin: 0.25rem 0 0;
-        padding: 0 0 0 1.375rem;
-      }
-
-      .peer-state {
-        color: var(--tocsin-muted);
-        font-variant-numeric: tabular-nums;
-      }
-
-      .peer-state.in-sync {
-        color: var(--tocsin-ok);
-      }
-
-      details {
-        margin-top: 0.25rem;
-      }
-
-      summary {
-        display: flex;
-        align-items: center;
-        gap: 0.5rem;
-        min-height: var(--tocsin-touch);
-        cursor: pointer;
-        color: var(--tocsin-muted);
-      }
-
-      summary::before {
-        content: '▸' / '';
-      }
-
-      details[open] summary::before {
-        content: '▾' / '';
-      }
-
-      details ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-      }
-
-      details li,
-      ul.peers li {
-        overflow-wrap: anywhere;
-      }
-
-      time {
-        font-variant-numeric: tabular-nums;
-      }
-
-      .alarm {
-        margin: 0 0 0.5rem;
-        padding: 0.75rem 1rem;
-        border: 2px solid var(--tocsin-danger);
-        border-radius: var(--tocsin-radius);
-        color: var(--tocsin-danger);
-        background: var(--tocsin-surface);
-        font-weight: 600;
-      }
-
-      .alarm p {
-        margin: 0;
-      }
-
-      .alarm p + p {
-        margin-top: 0.5rem;
-      }
-
-      ol.rejections {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-      }
-
-      ol.rejections li {
-        padding: 0.75rem 0;
-        border-top: 1px solid var(--tocsin-border);
-      }
-
-      ol.rejections li.alarming .reason {
-        color: var(--tocsin-danger);
-      }
-
-      .reason {
-        font-weight: 700;
-        margin: 0 0 0.25rem;
-      }
-
-      @media print {
-        :host {
-          display: none;
-        }
-      }
-    `,
+    syncStatusStyles,
+    syncProblemsStyles,
   ];
 
   /** The app's services: the sync's status and problems, and the directory for names. */
@@ -219,12 +47,15 @@ export class TocsinSyncStatus extends LitElement {
 
   @state() private _members: readonly SignedMember[] = [];
   @state() private _selfId?: string;
-  @state() private _problems: ProblemList = { state: 'loading' };
-  @query('dialog') private dialog!: HTMLDialogElement;
 
   protected readonly locale = new LocaleController(this);
   protected readonly observer = new ObserveController(this, () =>
     this.services ? [this.services.sync.status] : [],
+  );
+  private readonly problems = new SyncProblemsDialog(
+    this,
+    async () => (await this.services.sync.problems()).rejections,
+    (id) => this.name(id),
   );
 
   override connectedCallback(): void {
@@ -259,16 +90,8 @@ export class TocsinSyncStatus extends LitElement {
   }
 
   /** Opens the list of refused records. */
-  async openProblems(): Promise<void> {
-    this._problems = { state: 'loading' };
-    await this.updateComplete;
-    if (!this.dialog.open) this.dialog.showModal();
-    try {
-      const { rejections } = await this.services.sync.problems();
-      this._problems = { state: 'loaded', rejections };
-    } catch (error) {
-      this._problems = { state: 'failed', reason: describeError(error) };
-    }
+  openProblems(): Promise<void> {
+    return this.problems.open();
   }
 
   private status(): SyncStatus {
@@ -306,7 +129,7 @@ export class TocsinSyncStatus extends LitElement {
         <div role="status" aria-live="polite">${this.renderSummary(status)}</div>
         ${this.renderPeers(status)} ${this.renderActions(status)} ${this.renderArrivals(status)}
       </section>
-      ${this.renderDialog()}`;
+      ${this.problems.render()}`;
   }
 
   /**
@@ -433,84 +256,6 @@ export class TocsinSyncStatus extends LitElement {
             </ul>`
       }
     </details>`;
-  }
-
-  private renderDialog() {
-    return html`<dialog aria-labelledby="problems-title">
-      <h2 id="problems-title">${t('sync.problems.title')}</h2>
-      ${this.renderProblemList()}
-      <div class="actions">
-        <button class="button secondary" @click=${() => this.dialog.close()}>
-          ${t('sync.problems.close')}
-        </button>
-      </div>
-    </dialog>`;
-  }
-
-  /**
-   * Who a refused record comes from. Only a signature that verified names its maker ("Signed
-   * by"); without one, the author it names is a claim anyone could write, shown as such.
-   */
-  private renderOrigin(rejection: Rejection) {
-    if (rejection.signer) {
-      return html`<dt>${t('sync.problems.signer')}</dt>
-        <dd data-signer=${rejection.signer}>${this.name(rejection.signer)}</dd>`;
-    }
-    return html`<dt>${t('sync.problems.claims')}</dt>
-      <dd>${rejection.author ? this.name(rejection.author) : t('sync.problems.unknown')}</dd>`;
-  }
-
-  private renderProblemList() {
-    const problems = this._problems;
-    if (problems.state === 'loading') {
-      return html`<p role="status">${t('sync.problems.loading')}</p>`;
-    }
-    if (problems.state === 'failed') {
-      return html`<p class="error" role="alert">
-        ${t('sync.problems.loadFailed', problems.reason)}
-      </p>`;
-    }
-    if (problems.rejections.length === 0) return html`<p>${t('sync.problems.none')}</p>`;
-    // The refusals that point at an attack come before ordinary network noise, latest first.
-    const isAlarming = (rejection: Rejection) => ALARMING_REASONS.includes(rejection.reason);
-    const ordered = [
-      ...problems.rejections.filter(isAlarming),
-      ...problems.rejections.filter((rejection) => !isAlarming(rejection)),
-    ];
-    const shown = ordered.slice(0, MAX_PROBLEMS_SHOWN);
-    const unknown = t('sync.problems.unknown');
-    return html`<p>${t('sync.problems.intro')}</p>
-      <ol class="rejections">
-        ${shown.map(
-          (rejection) =>
-            html`<li
-              class=${isAlarming(rejection) ? 'alarming' : ''}
-              data-reason=${rejection.reason}
-            >
-              <p class="reason">${t(`sync.reason.${rejection.reason}`)}</p>
-              <dl class="facts">
-                ${this.renderOrigin(rejection)}
-                <dt>${t('sync.problems.from')}</dt>
-                <dd>${this.name(rejection.from)}</dd>
-                <dt>${t('sync.problems.seq')}</dt>
-                <dd>${rejection.seq ?? unknown}</dd>
-                <dt>${t('sync.problems.at')}</dt>
-                <dd><time datetime=${rejection.at}>${logTime(rejection.at)}</time></dd>
-                ${
-                  rejection.detail
-                    ? html`<dt>${t('sync.problems.detail')}</dt>
-                        <dd lang="en">${rejection.detail}</dd>`
-                    : nothing
-                }
-              </dl>
-            </li>`,
-        )}
-      </ol>
-      ${
-        ordered.length > shown.length
-          ? html`<p class="muted">${t('sync.problems.more', ordered.length - shown.length)}</p>`
-          : nothing
-      }`;
   }
 }
 
