@@ -47,6 +47,12 @@ export const MIGRATIONS: readonly Migration[] = [
     });
     answers.createIndex(INDEX.answersByRollCall, 'rollCallId');
   },
+  // 5: the directory's search index as last built, and the signatures of the contacts it indexed
+  // (derived data, rebuilt when stale).
+  (db) => {
+    db.createObjectStore(STORE.searchIndex);
+    db.createObjectStore(STORE.searchSignatures);
+  },
 ];
 
 /** The schema version this build expects. */

@@ -31,6 +31,8 @@ export const STORE = {
   syncEquivocations: 'syncEquivocations',
   rollCalls: 'rollCalls',
   rollCallAnswers: 'rollCallAnswers',
+  searchIndex: 'searchIndex',
+  searchSignatures: 'searchSignatures',
 } as const;
 
 /** The index names, next to their stores. */
@@ -110,6 +112,35 @@ export interface SyncHeadRecord {
   peerSeq?: number;
 }
 
+/** The key of the one record of `STORE.searchIndex` and of `STORE.searchSignatures`. */
+export const SEARCH_INDEX_KEY = 'directory';
+
+/**
+ * The directory's search index as last built, so that opening the directory searches at once
+ * instead of indexing every contact again (src/features/directory/search-index-store.ts). Derived
+ * data: whatever made it is checked at every open, and a stale index is rebuilt.
+ */
+export interface SearchIndexRecord {
+  /** Who built it (index format, app version, browser): any other build ignores it. */
+  format: string;
+  /** The installed kit when its contacts were read (manifest hash and install time), or ''. */
+  kit: string;
+  /** The index and the id of the contact at each rank (search-index-codec.ts). */
+  data: Blob;
+  /** Its phone numbers, read after the rest. */
+  phones: Blob;
+}
+
+/**
+ * Each indexed contact's signature (the fields the index read), by rank, to tell which contacts
+ * changed since the index was built. Apart from the index, which is read without them.
+ */
+export interface SearchSignaturesRecord {
+  format: string;
+  /** The signatures, one per line (search-index-codec.ts). */
+  data: Blob;
+}
+
 /** The typed schema; each store's shape is checked at every call site. */
 export interface TocsinDB extends DBSchema {
   [STORE.settings]: { key: string; value: SettingRecord };
@@ -152,4 +183,6 @@ export interface TocsinDB extends DBSchema {
     value: RollCallAnswer;
     indexes: { [INDEX.answersByRollCall]: string };
   };
+  [STORE.searchIndex]: { key: string; value: SearchIndexRecord };
+  [STORE.searchSignatures]: { key: string; value: SearchSignaturesRecord };
 }

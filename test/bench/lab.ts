@@ -12,10 +12,15 @@ import { exportContactsCsv } from '../../src/domain/contact-files/csv-export.js'
 import { importContactsCsv } from '../../src/domain/contact-files/csv-import.js';
 import {
   buildDirectoryIndex,
-  linearSearchDirectory,
-  searchDirectory,
   type DirectoryIndex,
-} from '../../src/features/directory/search.js';
+} from '../../src/features/directory/search-index.js';
+import {
+  linearSearch,
+  linearSearchDirectory,
+  prepareLinearDirectory,
+  type LinearDirectory,
+} from '../../src/features/directory/linear-search.js';
+import { searchDirectory } from '../../src/features/directory/search.js';
 import { LogStore, type EntryDraft } from '../../src/features/log/log-store.js';
 import type { EntryKind } from '../../src/domain/log.js';
 import { SettingsStore } from '../../src/features/settings/settings-store.js';
@@ -51,13 +56,17 @@ export interface TocsinLab {
   ): Promise<{ contacts: number; queries: number; distinctQueries: number }>;
   /** Builds the search index `runs` times; the milliseconds of each build. */
   timeIndexBuild(runs: number): Promise<number[]>;
-  /** Every prepared query through searchDirectory, as the directory page calls it (no limit). */
-  timeIndexedSearch(): Promise<SearchTimes>;
   /**
-   * Every `every`-th prepared query (the first, then every `every`-th after it) through
-   * linearSearchDirectory, the baseline.
+   * Every prepared query through searchDirectory, as the directory page calls it (no limit), and
+   * through linearSearch, the baseline, one after the other at each query, so that any drift of
+   * the machine hits both alike.
    */
-  timeLinearSearch(every: number): Promise<SearchTimes>;
+  timeSearches(): Promise<{ indexed: SearchTimes; linear: SearchTimes }>;
+  /**
+   * Normalises and sorts the contacts for the linear baseline `runs` times, as a plain scan does
+   * once when the list loads; the milliseconds of each.
+   */
+  timeLinearPrepare(runs: number): Promise<number[]>;
   /** Turns the prepared contacts into Tocsin's CSV bytes and parses them once (not timed). */
   prepareCsv(): Promise<{ bytes: number; contacts: number }>;
   /**
@@ -88,6 +97,12 @@ export interface TocsinLab {
    * into a fresh database in one transaction, with nothing verified.
    */
   timeKitBaseline(): Promise<number>;
+  /**
+   * Installs the prepared kit (see prepareKit) into the app's own database, as enrollment does, so
+   * that the app opened on this origin has its contacts; the first result `query` must show, and
+   * how many it finds (not timed).
+   */
+  installAppDirectory(query: string): Promise<{ contacts: number; first: string; found: number }>;
   /** Closes and deletes the log's database and forgets everything prepared. */
   reset(): Promise<void>;
 }
@@ -101,6 +116,7 @@ declare global {
 let contacts: Contact[] = [];
 let queries: string[] = [];
 let index: DirectoryIndex | undefined;
+let linear: LinearDirectory | undefined;
 let csv: Uint8Array | undefined;
 let parsed: Contact[] = [];
 let log: { name: string; database: DatabaseService; store: LogStore; crisisId: string } | undefined;
@@ -186,16 +202,12 @@ function typedQueries(directory: readonly Contact[], count: number, seed: number
   return typed;
 }
 
-function timeSearches(search: (query: string) => Contact[], every = 1): SearchTimes {
-  const ms: number[] = [];
-  const found: number[] = [];
-  for (const query of queries.filter((_, i) => i % every === 0)) {
-    const start = performance.now();
-    const results = search(query);
-    ms.push(performance.now() - start);
-    found.push(results.length);
-  }
-  return { ms, found };
+/** Runs `search` on `query`, noting its time and how many contacts it found into `times`. */
+function timeSearch(search: (query: string) => Contact[], query: string, times: SearchTimes) {
+  const start = performance.now();
+  const results = search(query);
+  times.ms.push(performance.now() - start);
+  times.found.push(results.length);
 }
 
 // Drafts for the timed appends, in the same register as the generated log.
@@ -213,6 +225,7 @@ const lab: TocsinLab = {
     contacts = generateDirectory(count, seed);
     queries = typedQueries(contacts, queryCount, seed);
     index = undefined;
+    linear = undefined;
     return {
       contacts: contacts.length,
       queries: queries.length,
@@ -230,14 +243,27 @@ const lab: TocsinLab = {
     return times;
   },
 
-  async timeIndexedSearch() {
+  async timeSearches() {
     const built = index;
-    if (!built) throw new Error('timeIndexBuild() must run first');
-    return timeSearches((query) => searchDirectory(built, query));
+    const prepared = linear;
+    if (!built || !prepared) throw new Error('timeIndexBuild() and timeLinearPrepare() first');
+    const indexed: SearchTimes = { ms: [], found: [] };
+    const scanned: SearchTimes = { ms: [], found: [] };
+    for (const query of queries) {
+      timeSearch((typed) => searchDirectory(built, typed), query, indexed);
+      timeSearch((typed) => linearSearch(prepared, typed), query, scanned);
+    }
+    return { indexed, linear: scanned };
   },
 
-  async timeLinearSearch(every) {
-    return timeSearches((query) => linearSearchDirectory(contacts, query), every);
+  async timeLinearPrepare(runs) {
+    const times: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      const start = performance.now();
+      linear = prepareLinearDirectory(contacts);
+      times.push(performance.now() - start);
+    }
+    return times;
   },
 
   async prepareCsv() {
@@ -383,8 +409,26 @@ const lab: TocsinLab = {
     return ms;
   },
 
+  async installAppDirectory(query) {
+    if (!kit) throw new Error('prepareKit() must run first');
+    // The app's database, under its own name: the app opened on this origin reads it.
+    const database = new DatabaseService();
+    const db = await database.db();
+    const installer = new KitInstaller(database, new KitSummaryStore(database));
+    const summary = await installer.install(await installer.prepare(kit.file, kit.kitKey));
+    // Closed, so that the app's tab opens it without waiting on this one.
+    db.close();
+    const expected = linearSearchDirectory(contacts, query);
+    return {
+      contacts: summary.counts.contacts,
+      first: expected[0]?.displayName ?? '',
+      found: expected.length,
+    };
+  },
+
   async reset() {
     kit = undefined;
+    linear = undefined;
     contacts = [];
     queries = [];
     index = undefined;

@@ -39,18 +39,23 @@ function median(values) {
 // same quiet state whether it measures the app or the baseline.
 const settle = () => new Promise((resolve) => setTimeout(resolve, 250));
 
+/** A launch that has not made its mark by then failed: it is not timed, the bench stops. */
+const MARK_TIMEOUT_MS = 30_000;
+
 /**
  * Resolves with the mark's time once the page has made it. Polls with plain evaluate() calls:
  * Playwright's waitForFunction() would first inject its own large script into the page while the
  * app is still starting, and time its evaluation as if it were Tocsin's.
  */
 async function markTime(page, mark) {
+  const deadline = Date.now() + MARK_TIMEOUT_MS;
   for (;;) {
     const time = await page.evaluate(
       (name) => performance.getEntriesByName(name)[0]?.startTime ?? null,
       mark,
     );
     if (time !== null) return time;
+    if (Date.now() > deadline) throw new Error(`bench: no ${mark} mark within 30 s`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

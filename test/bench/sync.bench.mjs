@@ -19,6 +19,7 @@ import { ensureLivekitServer, startLivekitServer } from '../../deploy/livekit/li
 import { buildCellKits, CELL_MEMBERS, enrollAndReopen, tocsinKit } from '../e2e/cell-support.mjs';
 import { buildApp, removeBuild, startServer } from '../e2e/support.mjs';
 import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
+import { ratio, unmeasured } from './figures.mjs';
 
 const ROOM = 'cellule-de-crise';
 const [WRITER, JOINER, LIAR] = CELL_MEMBERS;
@@ -253,6 +254,8 @@ async function catchUp(size, app, options = {}) {
     const audioIdle = await transportStats(joiner.page);
     return {
       ms,
+      // No audio 10 s into the catch-up: the audio figures would not cover it.
+      audioLate: audioBefore.samples === 0,
       bytesPerRecord: (sentAfter.dataBytesSent - sentBefore.dataBytesSent) / total,
       recordBytes,
       audio: audioFigures(audioBefore, audioAfter),
@@ -304,31 +307,36 @@ export async function run() {
       appDir: dir,
       kitsDir: 'kits',
     });
-    /** @type {Record<string, number>} */
+    /** @type {Record<string, number | string | null>} */
     const figures = {};
+    const app = { url: server.url, links };
     for (const size of SIZES) {
       console.error(`bench: sync, a late joiner catching up ${size} records`);
-      const result = await catchUp(size, { url: server.url, links });
-      console.error(`bench: sync ${size}: ${JSON.stringify(result)}`);
-      figures[`sync.catchup_${size}_ms`] = result.ms;
-      if (size === SIZES[SIZES.length - 1]) {
-        figures['sync.record_json_bytes'] = Math.round(result.recordBytes);
-        figures['sync.bytes_per_record'] = Math.round(result.bytesPerRecord);
-        figures['sync.bytes_per_record_ratio'] = round(result.bytesPerRecord / result.recordBytes);
-        figures['sync.audio_received_ms'] = Math.round(result.audio.receivedMs);
-        figures['sync.audio_concealed_ms'] = Math.round(result.audio.concealedMs);
-        figures['sync.audio_concealment_events'] = result.audio.events;
-        figures['sync.audio_idle_received_ms'] = Math.round(result.idle.receivedMs);
-        figures['sync.audio_idle_concealed_ms'] = Math.round(result.idle.concealedMs);
+      const last = size === SIZES[SIZES.length - 1];
+      try {
+        const result = await catchUp(size, app);
+        console.error(`bench: sync ${size}: ${JSON.stringify(result)}`);
+        figures[`sync.catchup_${size}_ms`] = result.ms;
+        if (last) Object.assign(figures, transferFigures(result));
+      } catch (error) {
+        unmeasured(figures, [`sync.catchup_${size}_ms`], describe(error));
+        if (last) unmeasured(figures, TRANSFER_FIGURES, `the catch-up failed: ${describe(error)}`);
       }
     }
     // The same 2,000-record catch-up with a member in the room who claims a million records of
     // every chain and delivers none: the joiner must complete it from the honest writer.
     console.error('bench: sync, a late joiner catching up 2000 records with a liar present');
-    const lied = await catchUp(2000, { url: server.url, links }, { liar: true });
-    console.error(`bench: sync 2000 with a liar: ${JSON.stringify(lied)}`);
-    figures['sync.catchup_2000_liar_ms'] = lied.ms;
-    figures['sync.catchup_2000_liar_ratio'] = round(lied.ms / figures['sync.catchup_2000_ms']);
+    const liarNames = ['sync.catchup_2000_liar_ms', 'sync.catchup_2000_liar_ratio'];
+    try {
+      const lied = await catchUp(2000, app, { liar: true });
+      console.error(`bench: sync 2000 with a liar: ${JSON.stringify(lied)}`);
+      figures[liarNames[0]] = lied.ms;
+      const honest = figures['sync.catchup_2000_ms'];
+      if (typeof honest === 'number') figures[liarNames[1]] = ratio(lied.ms / honest);
+      else unmeasured(figures, [liarNames[1]], 'the catch-up without a liar failed');
+    } catch (error) {
+      unmeasured(figures, liarNames, describe(error));
+    }
     return figures;
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
@@ -337,7 +345,60 @@ export async function run() {
   }
 }
 
-/** @param {number} value */
-function round(value) {
-  return Math.round(value * 100) / 100;
+/** @param {unknown} error */
+function describe(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The figures of the 20,000-record catch-up's transfer and of the audio meanwhile. */
+const TRANSFER_FIGURES = [
+  'sync.record_json_bytes',
+  'sync.bytes_per_record',
+  'sync.bytes_per_record_ratio',
+  'sync.audio_received_ms',
+  'sync.audio_concealed_ms',
+  'sync.audio_concealment_events',
+  'sync.audio_idle_received_ms',
+  'sync.audio_idle_concealed_ms',
+];
+
+/**
+ * The transfer and audio figures of a catch-up; the audio ones only if audio was received both
+ * during the catch-up and in the idle baseline (no audio would pass for no gap), the bytes only
+ * if the sender's data channels were counted.
+ * @param {Awaited<ReturnType<typeof catchUp>>} result
+ */
+function transferFigures(result) {
+  /** @type {Record<string, number | string | null>} */
+  const figures = { 'sync.record_json_bytes': Math.round(result.recordBytes) };
+  if (result.bytesPerRecord > 0) {
+    figures['sync.bytes_per_record'] = Math.round(result.bytesPerRecord);
+    figures['sync.bytes_per_record_ratio'] = ratio(result.bytesPerRecord / result.recordBytes);
+  } else {
+    unmeasured(
+      figures,
+      ['sync.bytes_per_record', 'sync.bytes_per_record_ratio'],
+      'no data-channel bytes counted on the sender',
+    );
+  }
+  const audio = TRANSFER_FIGURES.filter((name) => name.startsWith('sync.audio_'));
+  if (result.audioLate) {
+    unmeasured(figures, audio, 'no audio reached the joiner in the first 10 s of the catch-up');
+    return figures;
+  }
+  if (!(result.audio.receivedMs > 0) || !(result.idle.receivedMs > 0)) {
+    unmeasured(
+      figures,
+      audio,
+      `audio received: ${Math.round(result.audio.receivedMs)} ms during the catch-up, ` +
+        `${Math.round(result.idle.receivedMs)} ms in the idle baseline`,
+    );
+    return figures;
+  }
+  figures['sync.audio_received_ms'] = Math.round(result.audio.receivedMs);
+  figures['sync.audio_concealed_ms'] = Math.round(result.audio.concealedMs);
+  figures['sync.audio_concealment_events'] = result.audio.events;
+  figures['sync.audio_idle_received_ms'] = Math.round(result.idle.receivedMs);
+  figures['sync.audio_idle_concealed_ms'] = Math.round(result.idle.concealedMs);
+  return figures;
 }

@@ -3,7 +3,8 @@ import { deleteDB, openDB, type IDBPDatabase } from 'idb';
 import { DatabaseService } from '../../src/app/database-service.js';
 import { MIGRATIONS, type Migration } from '../../src/db/migrations.js';
 import { openTocsinDB, type DatabaseInterruption } from '../../src/db/open.js';
-import { CURRENT_KIT_KEY, STORE, type TocsinDB } from '../../src/db/schema.js';
+import { CURRENT_KIT_KEY, SEARCH_INDEX_KEY, STORE, type TocsinDB } from '../../src/db/schema.js';
+import { makeContact } from '../fixtures/directory.js';
 import { sampleKit, waitFor } from './helpers.js';
 
 let counter = 0;
@@ -53,6 +54,30 @@ describe('database', () => {
     ]);
     expect([...current.objectStoreNames].sort()).to.deep.equal(Object.values(STORE).sort());
     expect(await current.count(STORE.logEntries)).to.equal(0);
+  });
+
+  it('adds the search index stores at version 5, keeping the directory', async () => {
+    const name = uniqueName();
+    names.push(name);
+    const v4 = await open(name, MIGRATIONS.slice(0, 4));
+    const contact = makeContact({ givenName: 'Claire', familyName: 'Martin', origin: 'kit' });
+    await v4.put(STORE.contacts, contact);
+    expect([...v4.objectStoreNames]).to.not.include(STORE.searchIndex);
+    v4.close();
+
+    const v5 = await open(name, MIGRATIONS.slice(0, 5));
+    expect(await v5.getAll(STORE.contacts)).to.deep.equal([contact]);
+    expect(await v5.count(STORE.searchIndex)).to.equal(0);
+    expect(await v5.count(STORE.searchSignatures)).to.equal(0);
+    // Out-of-line keys: one record each, under SEARCH_INDEX_KEY, holding a Blob.
+    await v5.put(
+      STORE.searchSignatures,
+      { format: 'f', data: new Blob(['["a"]']) },
+      SEARCH_INDEX_KEY,
+    );
+    const stored = await v5.get(STORE.searchSignatures, SEARCH_INDEX_KEY);
+    expect(stored?.format).to.equal('f');
+    expect(await stored?.data.text()).to.equal('["a"]');
   });
 
   it('keeps every record when a later version adds to the schema', async () => {

@@ -3,13 +3,23 @@ import { CRISIS_ROLES, ROLE_NAMES, type CrisisRoleId } from '../../src/domain/cr
 import type { Contact } from '../../src/domain/contact.js';
 import {
   buildDirectoryIndex,
-  compareContacts,
-  linearSearchDirectory,
-  normalizeForSearch,
-  searchDirectory,
+  layoutParts,
+  reindexDirectory,
+  restoreLayout,
   updateDirectoryIndex,
   type DirectoryIndex,
-} from '../../src/features/directory/search.js';
+} from '../../src/features/directory/search-index.js';
+import {
+  compareContacts,
+  indexSignature,
+  normalizeForSearch,
+} from '../../src/features/directory/search-words.js';
+import {
+  linearSearch,
+  linearSearchDirectory,
+  prepareLinearDirectory,
+} from '../../src/features/directory/linear-search.js';
+import { searchDirectory, searchDirectoryRanks } from '../../src/features/directory/search.js';
 import { generateDirectory, makeContact } from '../fixtures/directory.js';
 import { createRandom, type Random } from '../fixtures/random.js';
 
@@ -428,5 +438,154 @@ describe('searchDirectory against the linear baseline', () => {
     expect(nonEmpty).to.be.above(150);
     expect(several).to.be.above(100);
     expect(narrow).to.be.above(40);
+  });
+});
+
+describe('searchDirectoryRanks', () => {
+  it('gives the ranks of what searchDirectory returns', () => {
+    const contacts = generateDirectory(300, 4);
+    const index = buildDirectoryIndex(contacts);
+    for (const query of ['', ' ', 'ma', 'mairie dgs', '06', '06 12', 'zzq', 'e']) {
+      for (const limit of [Infinity, 5, 0]) {
+        const ranks = Array.from(searchDirectoryRanks(index.layout, query, limit));
+        expect(
+          ranks.map((rank) => index.contacts[rank]),
+          `"${query}", limit ${limit}`,
+        ).to.deep.equal(searchDirectory(index, query, limit));
+      }
+    }
+  });
+
+  it('keeps its results when the next search reuses the scratch space', () => {
+    const index = buildDirectoryIndex(generateDirectory(300, 4));
+    const first = searchDirectoryRanks(index.layout, 'ma');
+    const copy = Array.from(first);
+    searchDirectoryRanks(index.layout, 'du');
+    expect(Array.from(first)).to.deep.equal(copy);
+  });
+});
+
+describe('a stored layout', () => {
+  it('searches exactly as the index it was stored from, once cloned and restored', () => {
+    const contacts = generateDirectory(500, 12);
+    const index = buildDirectoryIndex(contacts);
+    const restored: DirectoryIndex = {
+      contacts: index.contacts,
+      layout: restoreLayout(structuredClone(layoutParts(index.layout))),
+    };
+    const random = createRandom(77);
+    for (let i = 0; i < 100; i++) {
+      const query = randomQuery(random, contacts);
+      expect(ids(searchDirectory(restored, query)), query).to.deep.equal(
+        ids(searchDirectory(index, query)),
+      );
+    }
+  });
+});
+
+describe('reindexDirectory', () => {
+  it('gives the index a rebuild gives, whatever changed', () => {
+    const before = generateDirectory(400, 13);
+    const index = buildDirectoryIndex(before);
+    const signatures = index.contacts.map(indexSignature);
+    const ids0 = ids(index.contacts);
+    const renamed = { ...before[3], displayName: 'Aaron Zythum', givenName: 'Aaron' };
+    const rephoned = {
+      ...before[4],
+      phones: [{ kind: 'mobile' as const, number: '07 99 88 77 66' }],
+    };
+    const noted = {
+      ...before[5],
+      notes: 'Astreinte le week-end',
+      cellMember: !before[5].cellMember,
+    };
+    const added = makeContact({ givenName: 'Maëlys', familyName: 'Abadie' });
+    const after = before
+      .filter((_, i) => i !== 30)
+      .map((contact) =>
+        contact.id === renamed.id ? renamed : contact.id === rephoned.id ? rephoned : contact,
+      )
+      .map((contact) => (contact.id === noted.id ? noted : contact))
+      .concat(added);
+
+    const { index: reindexed, changed } = reindexDirectory(
+      index.layout,
+      ids0,
+      after,
+      (rank, contact) => signatures[rank] === indexSignature(contact),
+    );
+    // Renamed, new number, added, removed; the notes and the cell flag are not indexed.
+    expect(changed).to.equal(4);
+    const rebuilt = buildDirectoryIndex(after);
+    expect(ids(reindexed.contacts)).to.deep.equal(ids(rebuilt.contacts));
+    for (const query of ['', 'aaron zyt', '0799', 'mae aba', 'ma', before[30].familyName]) {
+      expect(ids(searchDirectory(reindexed, query)), query).to.deep.equal(
+        ids(searchDirectory(rebuilt, query)),
+      );
+    }
+    // The contacts are the ones given, the edited one included.
+    expect(reindexed.contacts.find((contact) => contact.id === noted.id)).to.equal(noted);
+  });
+
+  it('reuses the layout when nothing indexed changed', () => {
+    const contacts = generateDirectory(100, 14);
+    const index = buildDirectoryIndex(contacts);
+    const signatures = index.contacts.map(indexSignature);
+    const shuffled = [...contacts].reverse();
+    const { index: same, changed } = reindexDirectory(
+      index.layout,
+      ids(index.contacts),
+      shuffled,
+      (rank, contact) => signatures[rank] === indexSignature(contact),
+    );
+    expect(changed).to.equal(0);
+    expect(same.layout).to.equal(index.layout);
+    expect(ids(same.contacts)).to.deep.equal(ids(index.contacts));
+  });
+});
+
+describe('indexSignature', () => {
+  it('changes with every field the index reads, and with no other', () => {
+    const contact = dupont;
+    const base = indexSignature(contact);
+    const indexed: Partial<Contact>[] = [
+      { id: 'other' },
+      { givenName: 'Jeanne' },
+      { familyName: 'Dupond' },
+      { displayName: 'J. Dupont' },
+      { organisation: 'Préfecture' },
+      { service: 'SIDPC' },
+      { jobTitle: 'Chef de cabinet' },
+      { roles: ['communication'] },
+      { phones: [{ kind: 'mobile', number: '06 00 00 00 00' }] },
+    ];
+    for (const change of indexed) {
+      expect(indexSignature({ ...contact, ...change }), JSON.stringify(change)).to.not.equal(base);
+    }
+    const ignored: Partial<Contact>[] = [
+      { emails: ['jean.dupont@example.org'] },
+      { notes: 'Astreinte' },
+      { groups: ['élus'] },
+      { cellMember: !contact.cellMember },
+      { origin: contact.origin === 'kit' ? 'local' : 'kit' },
+      { updatedAt: '2030-01-01T00:00:00.000Z' },
+      { phones: [{ kind: 'work', number: '+33 6 12 34 56 78' }] },
+    ];
+    for (const change of ignored) {
+      expect(indexSignature({ ...contact, ...change }), JSON.stringify(change)).to.equal(base);
+    }
+  });
+});
+
+describe('linearSearch', () => {
+  it('prepares once and gives the same results at every search', () => {
+    const contacts = generateDirectory(300, 15);
+    const prepared = prepareLinearDirectory(contacts);
+    const index = buildDirectoryIndex(contacts);
+    for (const query of ['', 'ma', 'mairie dgs', '06 1', 'zzq']) {
+      expect(ids(linearSearch(prepared, query)), query).to.deep.equal(
+        ids(searchDirectory(index, query)),
+      );
+    }
   });
 });

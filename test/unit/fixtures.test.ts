@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { CRISIS_ROLES, isCrisisRole } from '../../src/domain/crisis-roles.js';
 import { PHONE_KINDS, type Contact } from '../../src/domain/contact.js';
-import { normalizeForSearch } from '../../src/features/directory/search.js';
+import { normalizeForSearch } from '../../src/features/directory/search-words.js';
 import { PHASES, type Playbook } from '../../src/domain/playbook.js';
 import {
   FIXTURE_UPDATED_AT,

@@ -1,4 +1,4 @@
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { t } from '../../app/i18n/page-messages.js';
 import { describeError } from '../../app/database-service.js';
@@ -9,13 +9,16 @@ import { downloadText, fileDate } from '../../ui/download.js';
 import '../../ui/tocsin-empty-state.js';
 import '../../ui/tocsin-virtual-list.js';
 import { buttons, content, pageFrame, tokens } from '../../ui/tokens.js';
-import { isKitExpired } from '../../domain/kit.js';
 import type { Contact } from '../../domain/contact.js';
-import { contactSubtitle } from './contact-format.js';
+import { directoryPageStyles, renderDirectoryRow, renderKitLine } from './directory-page-parts.js';
 import { exportContactsCsv } from '../../domain/contact-files/csv-export.js';
 import { exportContactsVcard } from '../../domain/contact-files/vcard.js';
-import { buildDirectoryIndex, searchDirectory, type DirectoryIndex } from './search.js';
-import { telUri } from '../../domain/phone-links.js';
+import { loadDirectory, type LoadedDirectory } from './directory-loader.js';
+import { buildDirectoryIndex } from './search-index.js';
+import { searchDirectoryRanks, searchNeedsPhones } from './search.js';
+import { SearchIndexStore, type StoredIndex } from './search-index-store.js';
+import { StoredRows } from './stored-rows.js';
+import { whenIdle } from './when-idle.js';
 import './tocsin-cell-alert.js';
 import type { TocsinCellAlert } from './tocsin-cell-alert.js';
 import './tocsin-contact-card.js';
@@ -33,117 +36,33 @@ import type { TocsinDirectoryImport } from './tocsin-directory-import.js';
  */
 @customElement('tocsin-directory-page')
 export class TocsinDirectoryPage extends PageElement {
-  static override styles = [
-    tokens,
-    buttons,
-    pageFrame,
-    content,
-    css`
-      .search label {
-        display: block;
-        font-weight: 600;
-        margin-bottom: 0.25rem;
-      }
+  static override styles = [tokens, buttons, pageFrame, content, directoryPageStyles];
 
-      input[type='search'] {
-        box-sizing: border-box;
-        width: 100%;
-        min-height: 52px;
-        padding: 0.5rem 0.875rem;
-        border: 2px solid var(--tocsin-border);
-        border-radius: var(--tocsin-radius);
-        background: var(--tocsin-surface);
-        color: inherit;
-        font: inherit;
-        font-size: 1.125rem;
-      }
-
-      .status {
-        margin: 0.5rem 0;
-        color: var(--tocsin-muted);
-      }
-
-      tocsin-virtual-list {
-        height: calc(100dvh - 22rem);
-        min-height: 18rem;
-        border: 1px solid var(--tocsin-border);
-        border-radius: var(--tocsin-radius);
-        background: var(--tocsin-surface);
-      }
-
-      .row {
-        display: flex;
-        align-items: center;
-        gap: 0.5rem;
-        height: 100%;
-        padding: 0 0.5rem 0 1rem;
-        border-bottom: 1px solid var(--tocsin-border);
-      }
-
-      .row a.open {
-        flex: 1;
-        min-width: 0;
-        color: inherit;
-        text-decoration: none;
-        padding: 0.5rem 0;
-      }
-
-      .name {
-        display: block;
-        font-weight: 600;
-        white-space: nowrap;
-        overflow: hidden;
-        text-overflow: ellipsis;
-      }
-
-      .sub {
-        display: block;
-        font-size: 0.9375rem;
-        color: var(--tocsin-muted);
-        white-space: nowrap;
-        overflow: hidden;
-        text-overflow: ellipsis;
-      }
-
-      .cell {
-        color: var(--tocsin-red);
-        font-weight: 700;
-        font-size: 0.8125rem;
-        text-transform: uppercase;
-        letter-spacing: 0.02em;
-      }
-
-      .call {
-        flex: none;
-        min-width: 48px;
-        min-height: 48px;
-        padding: 0 0.75rem;
-      }
-
-      .notice {
-        padding: 0.75rem 1rem;
-        border-left: 4px solid var(--tocsin-ok);
-        background: var(--tocsin-surface);
-      }
-
-      .notice.error {
-        border-color: var(--tocsin-danger);
-      }
-
-      .kit-data {
-        margin: -0.5rem 0 1rem;
-      }
-    `,
-  ];
-
-  /** Every contact; undefined while loading. */
-  @state() private _contacts?: Contact[];
+  /** Every contact, indexed; undefined while loading. */
+  @state() private _directory?: LoadedDirectory;
+  /**
+   * The stored index, while every contact is still being read: the list searches it at once and
+   * reads by id only the contacts of the rows on screen.
+   */
+  @state() private _stored?: StoredIndex;
   @state() private _query = '';
   @state() private _notice?: { text: string; error: boolean };
   @state() private _formError = '';
   /** The installed kit's summary; null when none, undefined until read. */
   @state() private _kit?: InstalledKitSummary | null;
-  private index?: DirectoryIndex;
+  /** Contacts of the rows on screen, read by id while `_stored` stands in. */
+  private readonly storedRows = new StoredRows(
+    (ids) => (this.indexStore as SearchIndexStore).readContacts(ids),
+    () => this.requestUpdate(),
+  );
+  /** When the search was last typed in (performance.now()). */
+  private typedAt = -Infinity;
+  private indexStore?: SearchIndexStore;
+  /** Settles when the load under way (if any) does, for actions that need every contact. */
+  private loading: Promise<void> = Promise.resolve();
+  private loads = 0;
+  /** Stops the load under way when the page goes away (see disconnectedCallback). */
+  private loadAbort?: AbortController;
   @query('tocsin-cell-alert') private cellAlert!: TocsinCellAlert;
   @query('tocsin-directory-import') private importer!: TocsinDirectoryImport;
 
@@ -163,15 +82,50 @@ export class TocsinDirectoryPage extends PageElement {
     }
   }
 
-  private async load(): Promise<void> {
-    try {
-      const contacts = await this.services.directory.list();
-      this.index = buildDirectoryIndex(contacts);
-      this._contacts = contacts;
-    } catch (error) {
-      this._contacts = [];
-      this._notice = { text: describeError(error), error: true };
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back after a load was stopped (see disconnectedCallback): willUpdate loads again.
+    if (this.loadedRevision === -1 && this.services) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // The member left the directory: reading and checking every contact would only slow the page
+    // they went to. The next open checks the stored index again.
+    if (!this._directory) {
+      this.loadAbort?.abort();
+      this.loadedRevision = -1;
     }
+  }
+
+  private load(): Promise<void> {
+    const load = ++this.loads;
+    this.storedRows.discardReadsInFlight();
+    this.indexStore ??= new SearchIndexStore(this.services.database, this.services.appVersion);
+    this.loadAbort?.abort();
+    const abort = (this.loadAbort = new AbortController());
+    this.loading = loadDirectory(this.indexStore, this._directory, {
+      signal: abort.signal,
+      onStored: (stored) => {
+        if (load === this.loads) this._stored = stored;
+      },
+      shown: () => this.rowsShown(),
+      quiet: () => this.quiet(),
+    }).then(
+      ({ directory }) => {
+        if (load !== this.loads) return;
+        this._directory = directory;
+        this._stored = undefined;
+        this.storedRows.clear();
+      },
+      (error: unknown) => {
+        if (load !== this.loads || abort.signal.aborted) return;
+        this._directory ??= loadedNothing;
+        this._stored = undefined;
+        this._notice = { text: describeError(error), error: true };
+      },
+    );
+    return this.loading;
   }
 
   private async loadKit(): Promise<void> {
@@ -188,37 +142,97 @@ export class TocsinDirectoryPage extends PageElement {
     return this.services.crisisKit.integrity.value.state === 'tampered';
   }
 
-  private results(): Contact[] {
-    return this.index ? searchDirectory(this.index, this._query) : [];
+  /**
+   * The ids of the contacts matching the query, in directory order; undefined while the stored
+   * index reads the phone numbers the query needs.
+   */
+  private results(): readonly string[] | undefined {
+    const searched = this._directory ?? this._stored;
+    if (!searched) return [];
+    if (this._query.trim() === '') return searched.ids;
+    if (!searched.layout.hasPhones && searchNeedsPhones(this._query)) {
+      void this._stored?.readPhones().then(() => this.requestUpdate());
+      return undefined;
+    }
+    const ranks = searchDirectoryRanks(searched.layout, this._query);
+    return Array.from(ranks, (rank) => searched.ids[rank]);
   }
 
-  /** Every contact in directory order (French collation), e.g. for the alert's recipients. */
-  private allSorted(): Contact[] {
-    return this.index ? searchDirectory(this.index, '') : [];
+  /** The contacts matching the query, once every contact is read (for exports). */
+  private async resultContacts(): Promise<Contact[]> {
+    await this.loading;
+    const byId = this._directory?.byId;
+    return byId ? (this.results() ?? []).map((id) => byId.get(id) as Contact) : [];
   }
 
   private contactById(id: string | null): Contact | undefined {
-    return id ? this._contacts?.find((contact) => contact.id === id) : undefined;
+    if (id === null) return undefined;
+    return this._directory
+      ? this._directory.byId.get(id)
+      : (this.storedRows.known(id) ?? undefined);
+  }
+
+  /** A row's contact; while the stored index stands in, it is read with the other rows shown. */
+  private rowContact(id: string): Contact | undefined {
+    if (this._directory) return this._directory.byId.get(id);
+    return this.storedRows.contact(id);
+  }
+
+  /** Settles once the rows asked for so far are on screen and the page is quiet (see quiet). */
+  private async rowsShown(): Promise<void> {
+    await this.updateComplete;
+    while (this.storedRows.pending) {
+      await this.storedRows.nextRead();
+      await this.updateComplete;
+    }
+    await this.quiet();
+  }
+
+  /**
+   * Settles once no search was typed for a moment and the page is idle: work done then (reading
+   * every contact, storing the index) does not slow down what the member is doing.
+   */
+  private async quiet(): Promise<void> {
+    for (;;) {
+      const sinceTyped = performance.now() - this.typedAt;
+      if (sinceTyped >= TYPING_PAUSE_MS) break;
+      await new Promise((resolve) => setTimeout(resolve, TYPING_PAUSE_MS - sinceTyped));
+    }
+    await whenIdle(1000);
+  }
+
+  private async openCellAlert(): Promise<void> {
+    await this.loading;
+    await this.updateComplete;
+    await this.cellAlert.open();
   }
 
   override render() {
     const params = this.params;
-    if (this._contacts) {
+    // While the stored index stands in, a card or a form waits for its contact's row to be read.
+    const shownId = params.get('edit') ?? params.get('contact');
+    const shown = shownId === null || this._directory || this.rowContact(shownId);
+    if ((this._directory || this._stored) && shown) {
       if (params.get('view') === 'paper') {
         return html`<tocsin-paper-kit .services=${this.services}></tocsin-paper-kit>`;
       }
       if (params.has('new') || params.has('edit')) return this.renderForm();
       if (params.has('contact')) return this.renderCard();
     }
+    const listed = this._directory || (this._stored && shownId === null);
     // One heading element for "loading" and the list, so focus given to it survives the load.
     return html`<h1 tabindex="-1">${t('directory.title')}</h1>
-      ${this._contacts ? this.renderList() : html`<p role="status">${t('directory.loading')}</p>`}`;
+      ${listed ? this.renderList() : html`<p role="status">${t('directory.loading')}</p>`}`;
   }
 
   private renderList() {
-    const contacts = this._contacts ?? [];
+    const count = (this._directory ?? this._stored)?.ids.length ?? 0;
     const results = this.results();
-    return html`${this.renderKitData()}
+    // The first rows the list will ask for, and those just below, read in one go.
+    if (!this._directory && results) {
+      for (const id of results.slice(0, ROWS_READ_AHEAD)) this.rowContact(id);
+    }
+    return html`${renderKitLine(this._kit, this.kitTampered())}
       ${
         this._notice
           ? html`<p class="notice ${this._notice.error ? 'error' : ''}" role="status">
@@ -227,7 +241,7 @@ export class TocsinDirectoryPage extends PageElement {
           : nothing
       }
       <div class="toolbar">
-        <button class="button" @click=${() => this.cellAlert.open()}>
+        <button class="button" @click=${() => this.openCellAlert()}>
           ${t('directory.alertCell')}
         </button>
         <a class="button secondary" href="#/directory?new">${t('directory.add')}</a>
@@ -236,7 +250,7 @@ export class TocsinDirectoryPage extends PageElement {
         </button>
         <a class="button secondary" href="#/directory?view=paper">${t('paper.open')}</a>
         ${
-          contacts.length
+          count
             ? html`<button class="button secondary" @click=${() => this.export('csv')}>
                   ${t('directory.exportCsv')}
                 </button>
@@ -247,7 +261,7 @@ export class TocsinDirectoryPage extends PageElement {
         }
       </div>
       ${
-        contacts.length === 0
+        count === 0
           ? html`<tocsin-empty-state
               heading=${t('directory.empty.title')}
               body=${t('directory.empty.body')}
@@ -261,27 +275,32 @@ export class TocsinDirectoryPage extends PageElement {
                   spellcheck="false"
                   placeholder=${t('directory.searchHint')}
                   .value=${this._query}
-                  @input=${(event: Event) => (this._query = (event.target as HTMLInputElement).value)}
+                  @input=${(event: Event) => {
+                    this._query = (event.target as HTMLInputElement).value;
+                    this.typedAt = performance.now();
+                  }}
                 />
               </div>
               <p class="status" role="status" aria-live="polite">
                 ${
-                  results.length === 0
-                    ? t('directory.noResults', this._query.trim())
-                    : this._query.trim()
-                      ? t('directory.results', results.length, contacts.length)
-                      : t('directory.count', contacts.length)
+                  !results
+                    ? t('directory.loading')
+                    : results.length === 0
+                      ? t('directory.noResults', this._query.trim())
+                      : this._query.trim()
+                        ? t('directory.results', results.length, count)
+                        : t('directory.count', count)
                 }
               </p>
               <tocsin-virtual-list
                 label=${t('directory.listLabel')}
                 row-height="72"
-                .items=${results}
-                .keyOf=${(contact: unknown) => (contact as Contact).id}
-                .renderItem=${(contact: unknown) => this.renderRow(contact as Contact)}
+                .items=${results ?? []}
+                .keyOf=${(id: unknown) => id}
+                .renderItem=${(id: unknown) => this.renderRow(id as string)}
               ></tocsin-virtual-list>`
       }
-      <tocsin-cell-alert .contacts=${this.allSorted()}></tocsin-cell-alert>
+      <tocsin-cell-alert .contacts=${this._directory?.index.contacts ?? []}></tocsin-cell-alert>
       <tocsin-directory-import
         @contacts-imported=${(event: CustomEvent<string>) =>
           (this._notice = { text: event.detail, error: false })}
@@ -289,42 +308,8 @@ export class TocsinDirectoryPage extends PageElement {
       ></tocsin-directory-import>`;
   }
 
-  /** Where the kit contacts come from, as of when; local additions are marked on their cards. */
-  private renderKitData() {
-    const kit = this._kit;
-    if (!kit) return nothing;
-    if (this.kitTampered()) {
-      return html`<p class="kit-data warning">${t('directory.kitTampered')}</p>`;
-    }
-    const expired = isKitExpired(kit);
-    return html`<p class="kit-data muted">
-      ${t('directory.kitData', kit.organisation.name, t('format.dayMonth', new Date(kit.issued)))}${
-        expired ? html` — <span class="warning">${t('directory.kitExpired')}</span>` : nothing
-      }
-    </p>`;
-  }
-
-  private renderRow(contact: Contact) {
-    const phone = contact.phones[0];
-    const subtitle = contactSubtitle(contact);
-    return html`<div class="row">
-      <a class="open" href=${`#/directory?contact=${encodeURIComponent(contact.id)}`}>
-        <span class="name">${contact.displayName}</span>
-        <span class="sub"
-          >${contact.cellMember ? html`<span class="cell">${t('directory.cellMember')}</span> ` : nothing}${subtitle}</span
-        >
-      </a>
-      ${
-        phone
-          ? html`<a
-              class="button secondary call"
-              href=${telUri(phone.number)}
-              aria-label=${t('contact.call', `${contact.displayName}, ${phone.number}`)}
-              >${t('contact.callShort')}</a
-            >`
-          : nothing
-      }
-    </div>`;
+  private renderRow(id: string) {
+    return renderDirectoryRow(this.rowContact(id));
   }
 
   private renderCard() {
@@ -374,8 +359,8 @@ export class TocsinDirectoryPage extends PageElement {
     }
   }
 
-  private export(format: 'csv' | 'vcard'): void {
-    const contacts = this.results();
+  private async export(format: 'csv' | 'vcard'): Promise<void> {
+    const contacts = await this.resultContacts();
     if (format === 'csv') {
       downloadText(exportContactsCsv(contacts), `tocsin-annuaire-${fileDate()}.csv`, 'text/csv');
     } else {
@@ -387,6 +372,26 @@ export class TocsinDirectoryPage extends PageElement {
     }
   }
 }
+
+/** How long typing pauses before every contact is read (see rowsShown). */
+const TYPING_PAUSE_MS = 500;
+
+/**
+ * Rows read at once while the stored index stands in: what the list renders on a tall phone (12
+ * rows of 72 px and 16 more around them). One read of 32 takes about as long as one of 16, and
+ * each further read costs a round trip and a render.
+ */
+const ROWS_READ_AHEAD = 32;
+
+/** What the page shows when the directory could not be read. */
+const emptyIndex = buildDirectoryIndex([]);
+const loadedNothing: LoadedDirectory = {
+  index: emptyIndex,
+  layout: emptyIndex.layout,
+  ids: [],
+  signatures: [],
+  byId: new Map(),
+};
 
 declare global {
   interface HTMLElementTagNameMap {

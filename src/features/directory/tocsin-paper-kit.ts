@@ -9,7 +9,8 @@ import { CRISIS_ROLES, ROLE_NAMES } from '../../domain/crisis-roles.js';
 import { PHASE_NAMES, PHASES, type Playbook } from '../../domain/playbook.js';
 import type { Contact } from '../../domain/contact.js';
 import { contactSubtitle, phoneKindName, roleNames } from './contact-format.js';
-import { buildDirectoryIndex, searchDirectory } from './search.js';
+import { buildDirectoryIndex } from './search-index.js';
+import { searchDirectory } from './search.js';
 
 /**
  * The paper crisis kit: the cell members first, then the whole directory, then the playbook as
