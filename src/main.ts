@@ -15,6 +15,7 @@ import { keepLaunchSnapshot, readLaunchSnapshot } from './app/launch-snapshot.js
 import { loadPage, PAGES } from './app/pages.js';
 import { parseHash } from './app/router.js';
 import { createAppServices } from './app/services.js';
+import { whenIdle } from './app/when-idle.js';
 
 const PRELOAD_RELOAD_KEY = 'tocsin:reloaded-for-chunk';
 
@@ -66,14 +67,8 @@ async function boot(): Promise<void> {
 
   // The service worker and its update checks can wait until the first screen is up, and so can
   // verifying the installed kit (the shell shows a banner if it was tampered with).
-  whenIdle(() => void services.crisisKit.verify().catch(() => undefined));
-  if (import.meta.env.PROD) whenIdle(() => void services.updates.register());
-}
-
-/** Runs `task` once the browser is idle (Safari has no requestIdleCallback: a short delay). */
-function whenIdle(task: () => void): void {
-  if ('requestIdleCallback' in window) requestIdleCallback(task, { timeout: 2000 });
-  else setTimeout(task, 500);
+  void whenIdle(2000, 500).then(() => services.crisisKit.verify().catch(() => undefined));
+  if (import.meta.env.PROD) void whenIdle(2000, 500).then(() => services.updates.register());
 }
 
 void boot();

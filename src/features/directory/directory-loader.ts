@@ -7,7 +7,7 @@ import {
 } from './search-index.js';
 import { indexSignature } from './search-words.js';
 import type { SearchIndexStore, StoredIndex } from './search-index-store.js';
-import { whenIdle } from './when-idle.js';
+import { whenIdle } from '../../app/when-idle.js';
 
 /** The directory once every contact is read, as the page searches and shows it. */
 export interface LoadedDirectory {

@@ -18,7 +18,7 @@ import { buildDirectoryIndex } from './search-index.js';
 import { searchDirectoryRanks, searchNeedsPhones } from './search.js';
 import { SearchIndexStore, type StoredIndex } from './search-index-store.js';
 import { StoredRows } from './stored-rows.js';
-import { whenIdle } from './when-idle.js';
+import { whenIdle } from '../../app/when-idle.js';
 import './tocsin-cell-alert.js';
 import type { TocsinCellAlert } from './tocsin-cell-alert.js';
 import './tocsin-contact-card.js';

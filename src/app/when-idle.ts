@@ -1,11 +1,11 @@
 /**
  * Resolves once the browser is idle, or after `timeoutMs` at the latest. Safari has no
- * requestIdleCallback: there, after a short delay.
+ * requestIdleCallback: there, after `fallbackMs`.
  */
-export function whenIdle(timeoutMs: number): Promise<void> {
+export function whenIdle(timeoutMs: number, fallbackMs = Math.min(timeoutMs, 200)): Promise<void> {
   return new Promise((resolve) => {
     if ('requestIdleCallback' in window)
       requestIdleCallback(() => resolve(), { timeout: timeoutMs });
-    else setTimeout(resolve, Math.min(timeoutMs, 200));
+    else setTimeout(resolve, fallbackMs);
   });
 }
