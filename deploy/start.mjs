@@ -7,7 +7,7 @@
 // Ctrl-C stops everything it started.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { access, copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureLivekitServer, startLivekitServer } from './livekit/livekit-server.mjs';
@@ -42,6 +42,26 @@ function run(command, args, env = process.env) {
   });
 }
 
+/**
+ * Runs a command and returns its standard output; what it writes on stderr (warnings) is shown.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {NodeJS.ProcessEnv} env
+ */
+function runForOutput(command, args, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(stdout)
+        : reject(new Error(`${command} ${args[1]} failed (${code}):\n${stdout}`)),
+    );
+  });
+}
+
 /** @param {string} path */
 const exists = (path) =>
   access(path).then(
@@ -68,7 +88,7 @@ async function makeKits() {
   await rm(out, { recursive: true, force: true });
   const key = join(demo, 'org.key');
   const kit = (/** @type {string[]} */ ...args) =>
-    run(process.execPath, [join(root, 'src/cli/bin.mjs'), ...args], {
+    runForOutput(process.execPath, [join(root, 'src/cli/bin.mjs'), ...args], {
       ...process.env,
       LIVEKIT_API_KEY,
     });
@@ -76,17 +96,49 @@ async function makeKits() {
     await kit('keygen', '--org-name', 'Mairie de Saint-Martin (démo)', '--out', key);
   }
   process.env.LIVEKIT_API_SECRET = await livekitSecret();
-  await kit(
-    'build',
-    ...['--key', key, '--contacts', join(root, 'deploy/demo/annuaire.csv')],
-    ...['--livekit-url', LIVEKIT_URL, '--app-url', APP_URL, '--out', out],
+  /** @type {BuildSummary} */
+  const summary = JSON.parse(
+    await kit(
+      'build',
+      ...['--key', key, '--contacts', join(root, 'deploy/demo/annuaire.csv')],
+      ...['--livekit-url', LIVEKIT_URL, '--app-url', APP_URL, '--out', out, '--json'],
+    ),
   );
   await mkdir(join(dist, 'kits'), { recursive: true });
-  const files = await readdir(out);
-  for (const file of files.filter((name) => name.endsWith('.tocsin'))) {
-    await copyFile(join(out, file), join(dist, 'kits', file));
+  for (const member of summary.members) {
+    await copyFile(member.kit, join(dist, 'kits', `${member.id}.tocsin`));
   }
-  return { out, links: files.filter((name) => name.endsWith('.link.txt')).sort() };
+  return { out, summary };
+}
+
+/**
+ * The part of `tocsin-kit build --json` the demo prints.
+ * @typedef {{
+ *   organisation: { name: string },
+ *   fingerprint: string,
+ *   members: {
+ *     id: string, displayName: string, jobTitle: string,
+ *     roles: { fr: string, en: string }[], kit: string, link: string,
+ *   }[],
+ * }} BuildSummary
+ */
+
+/**
+ * Who each link enrolls, next to the fingerprint they compare: the mayor is found by name and
+ * role, not by a file name.
+ * @param {BuildSummary} summary
+ */
+async function printEnrollment(summary) {
+  console.log(`\nOrganisation: ${summary.organisation.name}`);
+  console.log(`Fingerprint:  ${summary.fingerprint}`);
+  console.log('  (each member checks it on the enrollment page, and on the paper kit)');
+  console.log('\nEnroll a member by opening their link (it holds that member’s kit key):');
+  for (const member of summary.members) {
+    const roles = member.roles.map((role) => `${role.fr} / ${role.en}`);
+    const about = [member.jobTitle, ...roles].filter(Boolean).join(', ');
+    console.log(`\n  ${member.displayName}${about ? ` — ${about}` : ''}`);
+    console.log(`  ${(await readFile(member.link, 'utf8')).trim()}`);
+  }
 }
 
 /**
@@ -142,12 +194,8 @@ console.log(
     ? `Its crisis room uses the LiveKit server on ${LIVEKIT_URL} (API key ${LIVEKIT_API_KEY}).`
     : 'Its crisis room has no LiveKit server (see above).',
 );
-console.log('Enroll a member by opening one of these links (each holds that member’s kit key):');
-for (const file of kits.links) {
-  const link = (await readFile(join(kits.out, file), 'utf8')).trim();
-  console.log(`  ${file.replace('.link.txt', '')}: ${link}`);
-}
-console.log(`Their QR codes and the printable paper kit: ${kits.out}/`);
+await printEnrollment(kits.summary);
+console.log(`\nTheir QR codes and the printable paper kit: ${kits.out}/`);
 console.log('Press Ctrl-C to stop.');
 
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {

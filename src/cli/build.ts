@@ -1,10 +1,11 @@
 // `tocsin-kit build`: one signed, encrypted kit per cell member, their enrollment links and QR
 // codes, and the paper kit, from the organisation key, a directory file and a playbook.
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import QRCode from 'qrcode';
 import type { Contact } from '../domain/contact.js';
+import { ROLE_NAMES } from '../domain/crisis-roles.js';
 import { parseKitKey, importKitKey } from '../kit-format/kit-container.js';
 import { isKitError } from '../kit-format/kit-error.js';
 import { openKitFile } from '../kit-format/kit-open.js';
@@ -54,6 +55,8 @@ interface BuildOptions {
   urls: PublishedUrls;
   issued: Date | undefined;
   outDir: string;
+  /** Print the summary as JSON (for scripts such as `npm start`'s demo) rather than text. */
+  json: boolean;
 }
 
 /** A cell member of this build. */
@@ -124,7 +127,9 @@ export async function build(args: string[], output: Output): Promise<number> {
   );
   await writeKitState(statePath, { ...release, members: keys });
 
-  printSummary(output, { options, key, release, expires, members, created });
+  const summary = { options, key, release, expires, members, created };
+  if (options.json) output.out(JSON.stringify(buildSummaryJson(summary), null, 2));
+  else printSummary(output, summary);
   await warnAboutStaleKits(output, options.outDir, members);
   return 0;
 }
@@ -149,6 +154,7 @@ function readBuildOptions(args: string[]): BuildOptions | undefined {
         'kits-url': { type: 'string' },
         issued: { type: 'string' },
         out: { type: 'string' },
+        json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }),
@@ -173,6 +179,7 @@ function readBuildOptions(args: string[]): BuildOptions | undefined {
     urls: publishedUrls(values['app-url'], values['kits-url']),
     issued: values.issued === undefined ? undefined : timeOption(values.issued, '--issued'),
     outDir: required(values.out, '--out'),
+    json: values.json === true,
   };
 }
 
@@ -327,17 +334,56 @@ async function writeMemberFiles(
   await writePrivateFile(`${base}.png`, png);
 }
 
-function printSummary(
-  output: Output,
-  summary: {
-    options: BuildOptions;
-    key: OrganisationKey;
-    release: { epoch: number; version: number };
-    expires: Date;
-    members: Member[];
-    created: Set<string>;
-  },
-): void {
+/** What a build made, for its summary. */
+interface BuildSummary {
+  options: BuildOptions;
+  key: OrganisationKey;
+  release: { epoch: number; version: number };
+  expires: Date;
+  members: Member[];
+  created: Set<string>;
+}
+
+/** A member's job title and crisis roles, e.g. "Maire, Décideur / Decision-maker". */
+function memberDescription(contact: Contact): string {
+  const roles = contact.roles.map((role) => `${ROLE_NAMES[role].fr} / ${ROLE_NAMES[role].en}`);
+  return [contact.jobTitle, ...roles].filter(Boolean).join(', ');
+}
+
+/**
+ * The summary as JSON: what an administrator's script needs to hand each member their link,
+ * named and with their role, next to the fingerprint they will compare. The links hold the kit
+ * keys: this output is as secret as the .link.txt files.
+ */
+function buildSummaryJson(summary: BuildSummary) {
+  const { options, key, release, members, created } = summary;
+  // Absolute paths: a script reading them may not share the command's working directory.
+  const outDir = resolve(options.outDir);
+  return {
+    organisation: key.organisation,
+    fingerprint: key.fingerprint,
+    epoch: release.epoch,
+    version: release.version,
+    expires: summary.expires.toISOString(),
+    room: { name: options.roomName, livekitUrl: options.livekitUrl },
+    paperKit: join(outDir, 'paper-kit.html'),
+    members: members.map((member) => {
+      const base = join(outDir, member.id);
+      return {
+        id: member.id,
+        displayName: member.contact.displayName,
+        jobTitle: member.contact.jobTitle,
+        roles: member.contact.roles.map((role) => ({ id: role, ...ROLE_NAMES[role] })),
+        newSigningKey: created.has(member.id),
+        kit: `${base}.tocsin`,
+        link: `${base}.link.txt`,
+        qrCode: `${base}.png`,
+      };
+    }),
+  };
+}
+
+function printSummary(output: Output, summary: BuildSummary): void {
   const { options, key, release, members, created } = summary;
   const out = options.outDir;
   output.out(`Organisation: ${key.organisation.name} (${key.organisation.id})`);
@@ -352,8 +398,9 @@ function printSummary(
   for (const member of members) {
     const base = join(out, member.id);
     const isNew = created.has(member.id) ? ', new signing key' : '';
+    const about = memberDescription(member.contact);
     output.out(
-      `  ${member.id.padEnd(width)}  ${member.contact.displayName}${isNew}: ${base}.tocsin ${base}.link.txt ${base}.png`,
+      `  ${member.id.padEnd(width)}  ${member.contact.displayName}${about ? ` (${about})` : ''}${isNew}: ${base}.tocsin ${base}.link.txt ${base}.png`,
     );
   }
   output.out(`Paper kit:    ${join(out, 'paper-kit.html')}`);

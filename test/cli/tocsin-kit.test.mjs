@@ -99,6 +99,15 @@ describe('tocsin-kit', () => {
   test('build makes a kit, a link and a QR code per cell member, and the paper kit', async () => {
     const { stdout } = await build('--contacts', FIXTURE_CSV, '--out', 'kits');
     assert.match(stdout, /Kit: +1\.1 /);
+    // Each member is named with the job title and crisis roles, so the mayor is found at a glance.
+    assert.match(
+      stdout,
+      /helene-lefevre +Hélène Lefèvre \(Directrice générale des services, Décideur \/ Decision-maker\)/,
+    );
+    assert.match(
+      stdout,
+      /francois-nguyen +François Nguyễn \([^)]*Technique \/ Technical, Coordinateur/,
+    );
     const files = await readdir(join(dir, 'kits'));
     for (const member of MEMBERS) {
       for (const extension of ['.tocsin', '.link.txt', '.png']) {
@@ -339,5 +348,34 @@ describe('tocsin-kit', () => {
     );
     assert.ok(!paper.includes(kit.content.room.e2eeSecret));
     assert.ok(!paper.includes(kit.content.member.livekitToken));
+  });
+
+  test('build --json gives each member by name, title and roles with their files and the fingerprint', async () => {
+    const { stdout } = await runOk(
+      ['build', '--key', 'org.key', ...LIVEKIT, ...SECRET, '--contacts', FIXTURE_CSV].concat([
+        '--out',
+        'json-kits',
+        '--epoch',
+        '7',
+        '--json',
+      ]),
+      dir,
+    );
+    const summary = JSON.parse(stdout);
+    assert.equal(summary.fingerprint, fingerprint);
+    assert.equal(summary.organisation.name, 'Mairie de Saint-Étienne');
+    assert.deepEqual(
+      summary.members.map((member) => member.id),
+      MEMBERS,
+    );
+    const helene = summary.members[0];
+    assert.equal(helene.displayName, 'Hélène Lefèvre');
+    assert.equal(helene.jobTitle, 'Directrice générale des services');
+    assert.deepEqual(helene.roles, [{ id: 'decideur', fr: 'Décideur', en: 'Decision-maker' }]);
+    const link = (await readFile(helene.link, 'utf8')).trim();
+    assert.match(link, /#\/enroll\?kit=.*helene-lefevre\.tocsin&k=/);
+    await stat(helene.kit);
+    // The summary names the files; the kit keys stay in them, not on stdout.
+    assert.doesNotMatch(stdout, /k=|a-test-secret/);
   });
 });
