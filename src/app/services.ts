@@ -30,7 +30,7 @@ export interface AppServices {
   readonly log: LogStore;
   /** Signing and exchanging the cell's shared records (log, ticks, roll-call) in the room. */
   readonly sync: SyncService;
-  /** The roll-call ("Appel"): who is there, reachable, unavailable or in need of help. */
+  /** The roll-call ("Présences"): who is there, reachable, unavailable or in need of help. */
   readonly rollCall: RollCallStore;
   /** True while this app is in the crisis room's call (which goes on across pages). */
   readonly callActive: Observable<boolean>;
@@ -52,7 +52,9 @@ export interface ServiceOptions {
 export function createAppServices(options: ServiceOptions = {}): AppServices {
   const database = options.database ?? new DatabaseService(options.databaseName);
   const storage = new StorageService();
-  const settings = new SettingsStore(database);
+  // The profile starts from the member the verified kit names (crisisKit is made below; the
+  // store asks only when a page reads the profile).
+  const settings = new SettingsStore(database, () => crisisKit.enrolledMember());
   const kit = new KitSummaryStore(database);
   const log = new LogStore(
     database,

@@ -3,6 +3,7 @@
 // Drawn into the shell's shadow root, whose styles (shell-styles.ts) they use.
 import { html, nothing } from 'lit';
 import { isKitExpired } from '../domain/kit.js';
+import '../ui/tocsin-error-details.js';
 import { t } from './i18n/i18n.js';
 import { hrefFor, type Route } from './router.js';
 import type { AppServices } from './services.js';
@@ -34,11 +35,19 @@ function renderDatabaseProblem(services: AppServices) {
     blocked: () => t('db.blocked'),
     blocking: () => t('db.blocking'),
     full: () => t('db.full'),
-    failed: () => t('db.failed', problem.kind === 'failed' ? problem.reason : ''),
+    failed: () => t('db.failed'),
   };
   const message = messages[problem.kind]();
   return html`<div class="alert" role="alert">
     <p>${message}</p>
+    ${
+      problem.kind === 'failed'
+        ? html`<tocsin-error-details
+            label=${t('error.technicalDetails')}
+            detail=${problem.reason}
+          ></tocsin-error-details>`
+        : nothing
+    }
     ${
       problem.kind === 'blocking'
         ? html`<button class="button" @click=${() => window.location.reload()}>

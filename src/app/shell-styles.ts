@@ -1,6 +1,7 @@
 // The look of <tocsin-app>. Kept in one sheet rather than one per part: the grid places the
 // banners, the page and the navigation together, and each layout (phone, wide screen, print)
-// reads best whole.
+// reads best whole. The floating "+ Log" button covers no control: the page keeps room for it
+// below its content, and dialogs open in the top layer, above it.
 import { css } from 'lit';
 
 /**
@@ -9,11 +10,20 @@ import { css } from 'lit';
  */
 export const shellStyles = css`
   :host {
+    /* The floating "+ Log" button's height, and the room kept for it below every page. */
+    --quick-height: 56px;
+    --quick-room: calc(var(--quick-height) + 2.5rem);
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     grid-template-rows: auto 1fr auto;
     min-height: 100vh;
     min-height: 100dvh;
     background: var(--tocsin-bg);
+  }
+
+  /* Only its dialog shows, in the top layer: it takes no place in the grid. */
+  tocsin-quick-entry {
+    position: absolute;
   }
 
   .skip {
@@ -59,7 +69,7 @@ export const shellStyles = css`
 
   main {
     min-width: 0;
-    padding-bottom: 1rem;
+    padding-bottom: var(--quick-room);
   }
 
   main:focus {
@@ -88,34 +98,58 @@ export const shellStyles = css`
     list-style: none;
   }
 
+  /*
+   * A seventh of a 360 px screen is 51 px: the labels are sized to the screen (about 10 px there,
+   * 12 px from 430 px), the current page is marked by colour and a bar rather than by bold (wider),
+   * and a label that still does not fit breaks rather than pushing the page wider than the screen.
+   */
   nav a {
     display: flex;
     flex-direction: column;
     align-items: center;
     justify-content: center;
     gap: 0.125rem;
+    min-width: 0;
     min-height: 56px;
-    padding: 0.25rem 0.125rem;
+    padding: 0.25rem 0;
     color: var(--tocsin-muted);
     text-decoration: none;
-    font-size: 0.75rem;
+    font-size: clamp(0.625rem, 2.8vw, 0.75rem);
+    letter-spacing: -0.01em;
     text-align: center;
+  }
+
+  nav a span {
+    max-width: 100%;
+    overflow-wrap: anywhere;
   }
 
   nav a[aria-current='page'] {
     color: var(--tocsin-red);
-    font-weight: 700;
     box-shadow: inset 0 3px 0 var(--tocsin-red);
   }
 
   .quick {
     position: fixed;
     right: 1rem;
-    bottom: calc(72px + env(safe-area-inset-bottom));
+    bottom: calc(56px + 1rem + env(safe-area-inset-bottom));
     z-index: 5;
-    min-height: 56px;
+    min-height: var(--quick-height);
     border-radius: 28px;
     box-shadow: 0 4px 12px rgb(0 0 0 / 0.25);
+  }
+
+  /* At the end of the page, where floating it would cover what the page needs in sight. */
+  .quick.in-flow {
+    position: static;
+    display: flex;
+    width: fit-content;
+    margin: 0 var(--tocsin-gap) 0 auto;
+    box-shadow: none;
+  }
+
+  main:has(> .quick.in-flow) {
+    padding-bottom: var(--tocsin-gap);
   }
 
   @media print {
@@ -132,41 +166,53 @@ export const shellStyles = css`
     }
   }
 
+  /*
+   * The rail: the first column, from the top of the page to its end (its background and border
+   * run the whole height); its links stick to the top of the screen as the page scrolls. The
+   * banners sit beside it, above the page.
+   */
   @media (min-width: 48rem) {
     .quick {
       bottom: 1.5rem;
     }
 
     :host {
-      grid-template-columns: 7rem 1fr;
+      grid-template-columns: 7rem minmax(0, 1fr);
       grid-template-rows: auto 1fr;
     }
 
     .banners {
-      grid-column: 1 / -1;
+      grid-row: 1;
+      grid-column: 2;
     }
 
     nav {
-      grid-row: 2;
+      grid-row: 1 / 3;
       grid-column: 1;
-      position: sticky;
-      top: 0;
-      align-self: start;
-      height: 100vh;
+      position: static;
       border-top: none;
       border-right: 1px solid var(--tocsin-border);
+      padding-bottom: 0;
     }
 
     nav ul {
+      position: sticky;
+      top: 0;
+      max-height: 100vh;
+      max-height: 100dvh;
+      overflow-y: auto;
       grid-template-columns: 1fr;
     }
 
     nav a {
       min-height: 72px;
+      padding: 0.25rem;
       font-size: 0.875rem;
+      letter-spacing: normal;
     }
 
     nav a[aria-current='page'] {
+      font-weight: 700;
       box-shadow: inset 4px 0 0 var(--tocsin-red);
     }
 

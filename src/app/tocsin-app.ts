@@ -144,18 +144,31 @@ export class TocsinApp extends LitElement {
         <tocsin-update-banner .updates=${this.services.updates}></tocsin-update-banner>
         ${renderShellAlerts(this.services, this._route.page)}
       </div>
-      <main id="content" tabindex="-1">${this.renderPage()}</main>
-      ${this.renderQuickEntryButton()}
+      <main id="content" tabindex="-1">
+        ${this.renderPage()}${this.quickEntryInFlow() ? this.renderQuickEntryButton() : nothing}
+      </main>
+      ${this.quickEntryInFlow() ? nothing : this.renderQuickEntryButton()}
       <tocsin-quick-entry .services=${this.services}></tocsin-quick-entry>
       ${this.renderNav()}
     `;
   }
 
-  /** The "+ Log" button, on every page but enrollment, whose own actions it would cover. */
+  /**
+   * Whether the "+ Log" button sits at the end of the page rather than floating over it: in the
+   * room, where the call's own controls, tiles and safety code fill the screen.
+   */
+  private quickEntryInFlow(): boolean {
+    return this._route.page === 'room';
+  }
+
+  /**
+   * The "+ Log" button, on every page but enrollment, whose own actions it would cover. Floating,
+   * it covers nothing: the page keeps room for it below its content (shell-styles.ts).
+   */
   private renderQuickEntryButton() {
     if (this._route.page === 'enroll') return nothing;
     return html`<button
-      class="quick button"
+      class="quick button ${this.quickEntryInFlow() ? 'in-flow' : ''}"
       @click=${() => this.openQuickEntry()}
       aria-haspopup="dialog"
     >

@@ -6,11 +6,34 @@ export type PhoneKind = 'mobile' | 'work' | 'home' | 'satellite' | 'radio';
 /** Every phone kind, in the order they are offered. */
 export const PHONE_KINDS: readonly PhoneKind[] = ['mobile', 'work', 'home', 'satellite', 'radio'];
 
-/** A phone number as it was written (it is dialled as written, normalised only for search). */
+/**
+ * A phone number. Imports and the contact form store it in E.164 ("+33612345678"); contacts
+ * saved by earlier versions, and radio call signs or channels ("Canal 3", "ISSI 2041337"), keep
+ * the text as it was written. Only phone-links.ts turns it into a link, and only when it is dialable.
+ */
 export interface Phone {
   kind: PhoneKind;
   number: string;
 }
+
+/**
+ * The bounds of a contact's fields, in one place for the importers, the contact form and the kit
+ * reader: far above any real directory, low enough that no value can break a screen or swell a
+ * kit. Lengths count UTF-16 code units, as `String.length` and `maxlength` do. The check itself
+ * is contact-bounds.ts, kept out of this module, which the start-up chunk carries.
+ */
+export const CONTACT_LIMITS = {
+  /** Given, family and display names, organisation, service, job title, each group, the id. */
+  name: 200,
+  /** A phone number as written (E.164 needs 16). */
+  phoneText: 40,
+  /** An email address (RFC 5321 allows 254 in a path). */
+  email: 254,
+  notes: 4000,
+  phones: 20,
+  emails: 20,
+  groups: 50,
+} as const;
 
 /** Where a contact comes from: the signed crisis kit (read-only) or this device. */
 export type ContactOrigin = 'kit' | 'local';

@@ -50,6 +50,13 @@ export interface PlaybookItem {
   links?: { roles?: CrisisRoleId[]; contactIds?: string[] };
 }
 
+/**
+ * The id of Tocsin's default playbook (default-playbook.json). `tocsin-kit` puts that playbook in a
+ * kit whose organisation gives none, so a kit's playbook with this id is Tocsin's default, not the
+ * organisation's own.
+ */
+export const DEFAULT_PLAYBOOK_ID = 'tocsin-default';
+
 /** A playbook: its identity and its items. */
 export interface Playbook {
   /** Stable id of this playbook. */

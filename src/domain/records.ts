@@ -1,7 +1,7 @@
 import type { Crisis, LogEntry } from './log.js';
 import type { ChecklistTick } from './playbook.js';
 
-/** The answers to a roll-call ("Appel"), in the order the buttons show them. */
+/** The answers to a roll-call ("Présences"), in the order the buttons show them. */
 /** The data topic of the sync protocol; a new incompatible protocol gets a new topic. */
 export const SYNC_TOPIC = 'tocsin.sync.v1';
 

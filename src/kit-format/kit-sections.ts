@@ -1,6 +1,6 @@
 // Strict readers of the manifest and of each section (docs/kit-format.md §3).
 import { isCrisisRole, type CrisisRoleId } from '../domain/crisis-roles.js';
-import { PHONE_KINDS, type Phone, type PhoneKind } from '../domain/contact.js';
+import { CONTACT_LIMITS, PHONE_KINDS, type Phone, type PhoneKind } from '../domain/contact.js';
 import { KitError } from './kit-error.js';
 import {
   array,
@@ -32,6 +32,12 @@ import {
 export const MEMBER_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const MAX_CONTACTS = 100_000;
 const NAME = 200;
+/**
+ * Contacts are read with the bounds of CONTACT_LIMITS (the importers' and the form's), but for
+ * email addresses: kits have always taken up to 320 characters, and an installed kit must not
+ * become unreadable because the importers now stop at 254.
+ */
+const KIT_EMAIL = 320;
 
 /** The organisation's public key, read before the signature is checked (it is what checks it). */
 export function manifestSigner(manifest: JsonObject): string {
@@ -99,22 +105,27 @@ function readContact(value: unknown, index: number): KitContact {
   const what = `contact ${index + 1}`;
   const data = object(value, what);
   const contact: KitContact = {
-    id: string(field(data, 'id'), `${what} id`, NAME, 1),
-    givenName: string(field(data, 'givenName'), `${what} given name`, NAME),
-    familyName: string(field(data, 'familyName'), `${what} family name`, NAME),
-    displayName: string(field(data, 'displayName'), `${what} display name`, NAME, 1),
-    organisation: string(field(data, 'organisation'), `${what} organisation`, NAME),
-    service: string(field(data, 'service'), `${what} service`, NAME),
-    jobTitle: string(field(data, 'jobTitle'), `${what} job title`, NAME),
+    id: string(field(data, 'id'), `${what} id`, CONTACT_LIMITS.name, 1),
+    givenName: string(field(data, 'givenName'), `${what} given name`, CONTACT_LIMITS.name),
+    familyName: string(field(data, 'familyName'), `${what} family name`, CONTACT_LIMITS.name),
+    displayName: string(field(data, 'displayName'), `${what} display name`, CONTACT_LIMITS.name, 1),
+    organisation: string(field(data, 'organisation'), `${what} organisation`, CONTACT_LIMITS.name),
+    service: string(field(data, 'service'), `${what} service`, CONTACT_LIMITS.name),
+    jobTitle: string(field(data, 'jobTitle'), `${what} job title`, CONTACT_LIMITS.name),
     roles: strings(field(data, 'roles'), `${what} roles`, 20, 40).map((role) =>
       crisisRole(role, what),
     ),
-    phones: array(field(data, 'phones'), `${what} phones`, 20).map((phone, i) =>
+    phones: array(field(data, 'phones'), `${what} phones`, CONTACT_LIMITS.phones).map((phone, i) =>
       readPhone(phone, `${what} phone ${i + 1}`),
     ),
-    emails: strings(field(data, 'emails'), `${what} emails`, 20, 320),
-    notes: string(field(data, 'notes'), `${what} notes`, 4000),
-    groups: strings(field(data, 'groups'), `${what} groups`, 50, NAME),
+    emails: strings(field(data, 'emails'), `${what} emails`, CONTACT_LIMITS.emails, KIT_EMAIL),
+    notes: string(field(data, 'notes'), `${what} notes`, CONTACT_LIMITS.notes),
+    groups: strings(
+      field(data, 'groups'),
+      `${what} groups`,
+      CONTACT_LIMITS.groups,
+      CONTACT_LIMITS.name,
+    ),
     cellMember: boolean(field(data, 'cellMember'), `${what} cell member`),
   };
   const member = field(data, 'member');
@@ -133,7 +144,7 @@ function readPhone(value: unknown, what: string): Phone {
   if (!(PHONE_KINDS as readonly string[]).includes(kind)) throw malformed(`${what} kind unknown`);
   return {
     kind: kind as PhoneKind,
-    number: string(field(data, 'number'), `${what} number`, 40, 1),
+    number: string(field(data, 'number'), `${what} number`, CONTACT_LIMITS.phoneText, 1),
   };
 }
 

@@ -32,6 +32,21 @@ export const dialogStyles = css`
     margin-top: 1rem;
   }
 
+  /*
+   * A dialog's own action row (its last child in every dialog) is a sticky footer: a long dialog
+   * scrolls under it, so its buttons stay on screen on a phone (the import preview pushed
+   * "Import" below the edge). It reaches into the dialog's bottom padding (1.25rem) so that
+   * nothing shows below it; the spacing above stays 1rem. A short dialog looks as before.
+   */
+  dialog > .actions {
+    position: sticky;
+    bottom: -1.25rem;
+    z-index: 1;
+    margin: 0.25rem 0 -1.25rem;
+    padding: 0.75rem 0 1.25rem;
+    background: var(--tocsin-surface);
+  }
+
   label {
     display: block;
     font-weight: 600;

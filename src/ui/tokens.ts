@@ -31,6 +31,8 @@ export const tokens = css`
     font-size: 1.0625rem;
     line-height: 1.5;
     color: var(--tocsin-text);
+    /* A long unbroken value (a name, an address) breaks rather than running off the screen. */
+    overflow-wrap: break-word;
   }
 
   @media (prefers-color-scheme: dark) {

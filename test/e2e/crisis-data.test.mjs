@@ -12,7 +12,7 @@ const served = useServedBuild('crisis-data');
 const CSV = [
   'First Name;Last Name;Company;Department;Mobile Phone;Categories',
   'Éloïse;de La Fontaine;Mairie de Saint-Martin;DGS;06 12 34 56 78;Cellule de crise',
-  'Paul;Durand;Prestataire Infogérance;Support;+33 7 00 00 00 01;',
+  'Paul;Durand;Prestataire Infogérance;Support;+33 7 81 00 00 01;',
   ';;Sans nom;;01 00 00 00 00;',
 ].join('\r\n');
 
@@ -43,7 +43,7 @@ test('offline: directory, main courante and playbook all work with the server ki
   await page.locator('tocsin-virtual-list a.open').first().click();
   assert.equal(await page.locator('tocsin-contact-card h1').innerText(), 'Éloïse de La Fontaine');
   const call = page.getByRole('link', { name: 'Call 06 12 34 56 78' });
-  assert.equal(await call.getAttribute('href'), 'tel:0612345678');
+  assert.equal(await call.getAttribute('href'), 'tel:+33612345678');
 
   // Add a contact by hand.
   await page.goto(new URL('#/directory?new', served.server.url).href);
@@ -59,7 +59,7 @@ test('offline: directory, main courante and playbook all work with the server ki
   await page.getByRole('button', { name: 'Alert the cell' }).click();
   const sms = await page.getByRole('link', { name: 'Open the messages app' }).getAttribute('href');
   // Recipients in directory order: Claire Martin, then Éloïse de La Fontaine.
-  assert.match(sms, /^sms:0699999999;0612345678\?body=TOCSIN/);
+  assert.match(sms, /^sms:\+33699999999;\+33612345678\?body=TOCSIN/);
   await page.getByRole('button', { name: 'Close' }).click();
 
   // Main courante: open a crisis, write an entry, correct it.

@@ -144,7 +144,7 @@ test('with the server killed, a reload renders from the service worker and every
   ]);
   // The room page loaded livekit-client's chunk from the precache and ran its support check.
   await page.locator('tocsin-app nav a[href="#/room"]').click();
-  await page.locator('tocsin-room-page').getByText('end-to-end encrypted calls').waitFor();
+  await page.locator('tocsin-room-page').getByText('end-to-end encrypted crisis room').waitFor();
 
   // A new tab, and a deep link the server never had, also open offline (navigation fallback).
   const second = await context.newPage();

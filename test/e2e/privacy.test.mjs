@@ -37,7 +37,7 @@ test('every route loads with no request to another origin and no CSP violation',
   await openControlled(page, served.server.url);
   await visitEveryRoute(page);
   await page.locator('tocsin-app nav a[href="#/room"]').click();
-  await page.locator('tocsin-room-page').getByText('end-to-end encrypted calls').waitFor();
+  await page.locator('tocsin-room-page').getByText('end-to-end encrypted crisis room').waitFor();
 
   assert.deepEqual(foreign, [], 'no request to another origin');
   assert.ok(

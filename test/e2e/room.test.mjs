@@ -3,7 +3,8 @@
 // They decode each other's audio and video and read the same safety code; an outsider with a valid
 // token is marked unverified; a member with another kit's room secret decodes nothing and is marked
 // so; the call comes back by itself after the server restarts; a browser without encoded
-// transforms refuses to join; and the app launched offline still joins.
+// transforms refuses to join; and the app launched offline still joins. Before joining, the room
+// page says whether the kit's server answers: the real one does, a kit naming a dead port does not.
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,11 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
-import { ensureLivekitServer, startLivekitServer } from '../../deploy/livekit/livekit-server.mjs';
+import {
+  ensureLivekitServer,
+  freeLivekitPort,
+  startLivekitServer,
+} from '../../deploy/livekit/livekit-server.mjs';
 import { buildCellKits, CELL_MEMBERS, tocsinKit as runTocsinKit } from './cell-support.mjs';
 import { joinToken, startBareServer } from './livekit-support.mjs';
 import { buildApp, pageHeading, removeBuild, startServer } from './support.mjs';
@@ -25,6 +30,8 @@ const livekit = {
   ),
 };
 const state = {
+  /** A LiveKit URL on a loopback port nobody listens on: a kit naming a server that is down. */
+  deadUrl: '',
   dir: '',
   keys: '',
   port: 0,
@@ -43,10 +50,11 @@ function tocsinKit(...args) {
 /**
  * Builds the next kits (a new room secret each time) into `<app>/kits-<name>/`; the links by member.
  * @param {string} name
+ * @param {string} [livekitUrl] the server the kits name (the real one by default)
  */
-function buildKits(name) {
+function buildKits(name, livekitUrl = livekit.server.url) {
   return buildCellKits({
-    livekit: livekit.server,
+    livekit: { ...livekit.server, url: livekitUrl },
     key: join(state.keys, 'org.key'),
     room: ROOM,
     appUrl: state.server.url,
@@ -59,9 +67,12 @@ before(async () => {
   // One hook for everything: node:test may not finish one root hook before starting the next.
   const binary = await ensureLivekitServer({ log: (line) => console.log(`# ${line}`) });
   livekit.server = await startLivekitServer({ binary, port: 0, log: () => {} });
-  // The CSP of the build and of the server allow the kit's LiveKit server, as a deployment does.
-  process.env.TOCSIN_LIVEKIT_URLS = livekit.server.url;
-  state.dir = await buildApp('room', { TOCSIN_LIVEKIT_URLS: livekit.server.url });
+  // The CSP of the build and of the server allow the kits' LiveKit servers, as a deployment does:
+  // the real one, and one on a port found free (nothing will listen there).
+  state.deadUrl = `ws://127.0.0.1:${await freeLivekitPort()}`;
+  const urls = `${livekit.server.url},${state.deadUrl}`;
+  process.env.TOCSIN_LIVEKIT_URLS = urls;
+  state.dir = await buildApp('room', { TOCSIN_LIVEKIT_URLS: urls });
   state.server = await startServer(state.dir);
   state.port = Number(new URL(state.server.url).port);
   state.keys = await mkdtemp(join(tmpdir(), 'tocsin-e2e-room-'));
@@ -277,6 +288,51 @@ test('two members call with E2EE; outsiders are marked; it survives a restart an
   assert.deepEqual([...helene.errors, ...francois.errors], []);
   await helene.close();
   await francois.close();
+});
+
+test('before joining, the room page says whether the kit’s server answers', async () => {
+  const live = await buildKits('probe-live');
+  const dead = await buildKits('probe-dead', state.deadUrl);
+  const reachable = await enrolledMember(live[HELENE]);
+  const silent = await enrolledMember(dead[FRANCOIS]);
+  for (const member of [reachable, silent]) {
+    await member.page.goto(new URL('#/room', state.server.url).href);
+    await pageHeading(member.page, 'tocsin-room-page');
+  }
+
+  // The real server: reachable, with the time it was asked, and no phone fallbacks yet.
+  const room = reachable.page.locator('tocsin-room-page');
+  await reachable.page.locator('tocsin-room-page[data-server="reachable"]').waitFor();
+  const status = room.locator('p.server');
+  assert.match(
+    await status.innerText(),
+    /^Room server reachable \(checked at \d{1,2}:\d{2}( [AP]M)?\)$/,
+  );
+  assert.equal(await room.locator('tocsin-call-fallbacks').count(), 0);
+
+  // The dead port: said before the tap, with the phone offered, and joining still possible.
+  const other = silent.page.locator('tocsin-room-page');
+  await silent.page.locator('tocsin-room-page[data-server="unreachable"]').waitFor();
+  assert.match(
+    await other.locator('p.server').innerText(),
+    /^The room server is not answering \(no connection to it\): you can try anyway/,
+  );
+  await other.locator('tocsin-call-fallbacks').waitFor();
+  const join = silent.page.getByRole('button', { name: 'Join the crisis room' });
+  assert.equal(await join.isEnabled(), true);
+
+  // In French, the same words as the member reads them.
+  for (const member of [reachable, silent]) {
+    await member.page.locator('tocsin-app nav a[href="#/settings"]').click();
+    await member.page.getByLabel('Français').check();
+    await member.page.locator('tocsin-app nav a[href="#/room"]').click();
+  }
+  await room.getByText('Serveur de la salle joignable').waitFor();
+  await other.getByText('Le serveur de la salle ne répond pas (connexion impossible)').waitFor();
+
+  assert.deepEqual([...reachable.errors, ...silent.errors], []);
+  await reachable.close();
+  await silent.close();
 });
 
 /**

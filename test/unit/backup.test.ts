@@ -96,8 +96,11 @@ describe('backup and restore', () => {
     );
     expect(damaged.ok).to.equal(false);
     if (!damaged.ok) expect(damaged.error).to.match(/contacts record 1/);
+    expect(damaged).to.deep.include({ refusal: 'damaged' });
     const newer = parseBackup(JSON.stringify({ format: 'tocsin-backup', version: 2 }));
     if (!newer.ok) expect(newer.error).to.match(/newer/);
+    expect(newer).to.deep.include({ ok: false, refusal: 'newer' });
+    expect(parseBackup('not json')).to.deep.include({ refusal: 'not-backup' });
   });
 
   it('never carries the signed kit’s contacts or the device id', async () => {

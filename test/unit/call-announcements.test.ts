@@ -1,8 +1,9 @@
-// What the call's live regions say between two states: coming into the call, joins and
-// departures (signed or not), encryption going wrong, and silence while not connected.
+// What the call's heading and live regions say between two states: coming into the call, joins
+// and departures (signed or not), encryption going wrong, the connection dropping (said once), and
+// silence while joining or gone.
 import { expect } from '@open-wc/testing';
 import { setLocale } from '../../src/app/i18n/i18n.js';
-import { callAnnouncements } from '../../src/features/call/call-announcements.js';
+import { callAnnouncements, callHeading } from '../../src/features/call/call-announcements.js';
 import { callState, intruder, me, paul, zoe } from './call-fakes.js';
 
 describe('the call’s announcements', () => {
@@ -11,11 +12,11 @@ describe('the call’s announcements', () => {
   it('says how many others are there on coming into the call', () => {
     const joining = callState({ connection: 'connecting', participants: [] });
     expect(callAnnouncements(joining, callState())).to.deep.equal({
-      status: 'You are in the call with 2 other people.',
+      status: 'You are in the room with 2 other people.',
       alert: undefined,
     });
     expect(callAnnouncements(undefined, callState({ participants: [me] })).status).to.equal(
-      'You are in the call. Nobody else is here yet.',
+      'You are in the room. Nobody else is here yet.',
     );
     // Back from reconnecting is coming into the call again.
     const reconnecting = callState({ connection: 'reconnecting' });
@@ -27,12 +28,12 @@ describe('the call’s announcements', () => {
     expect(
       callAnnouncements(before, callState({ participants: [me, paul, intruder] })),
     ).to.deep.equal({
-      status: 'stolen-token joined the call. Not in the signed directory.',
+      status: 'stolen-token joined the room. Not in the signed directory.',
       alert: undefined,
     });
     const after = callState({ participants: [me, { ...zoe, encryption: 'encrypted' }] });
     expect(callAnnouncements(before, after).status).to.equal(
-      'Zoé Bernard joined the call. Paul Martin left the call.',
+      'Zoé Bernard joined the room. Paul Martin left the room.',
     );
   });
 
@@ -64,12 +65,12 @@ describe('the call’s announcements', () => {
       before,
       callState({ participants: [me, paul, intruder, zoe] }),
     );
-    expect(arrival.status).to.equal('Zoé Bernard joined the call.');
+    expect(arrival.status).to.equal('Zoé Bernard joined the room.');
     expect(arrival.alert).to.include('Zoé Bernard');
   });
 
   it('stays silent while not connected: a rejoin’s empty Room is not everyone leaving', () => {
-    for (const connection of ['connecting', 'reconnecting', 'rejoining', 'left'] as const) {
+    for (const connection of ['connecting', 'left'] as const) {
       const next = callState({
         connection,
         participants: [{ ...zoe, encryption: 'cannot-decrypt' }],
@@ -78,11 +79,27 @@ describe('the call’s announcements', () => {
     }
   });
 
+  it('says once that the connection dropped, as the heading does, and nothing of who left', () => {
+    const reconnecting = callState({ connection: 'reconnecting', participants: [me] });
+    expect(callAnnouncements(callState(), reconnecting)).to.deep.equal({
+      status: 'Reconnecting to the crisis room…',
+    });
+    expect(callHeading('reconnecting')).to.equal('Reconnecting to the crisis room…');
+    const rejoining = callState({ connection: 'rejoining', participants: [], rejoinAttempt: 1 });
+    expect(callAnnouncements(reconnecting, rejoining)).to.deep.equal({
+      status: 'Connection lost: rejoining the crisis room…',
+    });
+    // Another attempt is not news.
+    expect(callAnnouncements(rejoining, { ...rejoining, rejoinAttempt: 2 })).to.deep.equal({});
+    expect(callHeading('rejoining')).to.equal('Connection lost: rejoining the crisis room…');
+    expect(callHeading('connected')).to.equal('In the crisis room');
+  });
+
   it('speaks the current language', () => {
     setLocale('fr');
     const before = callState({ participants: [me] });
     expect(callAnnouncements(before, callState({ participants: [me, paul] })).status).to.equal(
-      'Paul Martin a rejoint l’appel.',
+      'Paul Martin a rejoint la salle.',
     );
   });
 });

@@ -236,15 +236,15 @@ describe('the call view', () => {
 
     view.state = callState({ participants: [me, paul] });
     await view.updateComplete;
-    expect(status()).to.equal('You are in the call with 1 other person.');
+    expect(status()).to.equal('You are in the room with 1 other person.');
 
     view.state = callState({ participants: [me, paul, intruder] });
     await view.updateComplete;
-    expect(status()).to.equal('stolen-token joined the call. Not in the signed directory.');
+    expect(status()).to.equal('stolen-token joined the room. Not in the signed directory.');
 
     view.state = callState({ participants: [me, intruder] });
     await view.updateComplete;
-    expect(status()).to.equal('Paul Martin left the call.');
+    expect(status()).to.equal('Paul Martin left the room.');
 
     view.state = callState({
       participants: [me, { ...intruder, encryption: 'cannot-decrypt' }],
@@ -256,15 +256,25 @@ describe('the call view', () => {
   });
 
   it('shows reconnecting, then rejoining with the phone fallbacks when it lasts', async () => {
-    const { view } = await renderView(callState({ connection: 'reconnecting' }));
+    const { view } = await renderView(callState());
+    const heading = () => view.shadowRoot!.querySelector('h2')!.textContent;
+    const status = () => view.shadowRoot!.querySelector('[role="status"][aria-live]')!.textContent;
+    expect(heading()).to.equal('In the crisis room');
+    view.state = callState({ connection: 'reconnecting' });
+    await settle(view);
     const banner = () =>
       view.shadowRoot!.querySelector('.banner[role="status"]')?.textContent ?? '';
     expect(banner()).to.include('Reconnecting…');
+    // The heading and the screen reader follow the connection, not the last good state.
+    expect(heading()).to.equal('Reconnecting to the crisis room…');
+    expect(status()).to.equal('Reconnecting to the crisis room…');
     expect(tiles(view)).to.have.length(3);
 
     view.state = callState({ connection: 'rejoining', rejoinAttempt: 1, participants: [] });
     await settle(view);
     expect(banner()).to.include('The connection was lost. Rejoining the crisis room…');
+    expect(heading()).to.equal('Connection lost: rejoining the crisis room…');
+    expect(status()).to.equal('Connection lost: rejoining the crisis room…');
     expect(view.shadowRoot!.querySelector('tocsin-call-fallbacks')).to.equal(null);
 
     view.state = callState({ connection: 'rejoining', rejoinAttempt: 4, participants: [] });
@@ -272,8 +282,13 @@ describe('the call view', () => {
     expect(banner()).to.include('Attempt 4');
     expect(banner()).to.include('reach the cell by phone');
     const fallbacks = view.shadowRoot!.querySelector('tocsin-call-fallbacks')!;
-    await waitFor(() => !!fallbacks.shadowRoot?.querySelector('a[href="tel:0622222222"]'), 'tel');
+    await waitFor(() => !!fallbacks.shadowRoot?.querySelector('a[href="tel:+33622222222"]'), 'tel');
     expect(button(view, 'Mute').disabled).to.equal(true);
     await expect(view).to.be.accessible();
+
+    view.state = callState();
+    await settle(view);
+    expect(heading()).to.equal('In the crisis room');
+    expect(status()).to.equal('You are in the room with 2 other people.');
   });
 });

@@ -13,6 +13,7 @@ import { importContactsCsv } from '../../src/domain/contact-files/csv-import.js'
 import { readRows, type CsvRow } from '../../src/domain/contact-files/csv-rows.js';
 import { decodeImportBytes } from '../../src/domain/contact-files/text-decoding.js';
 import type { ImportOutcome, ImportResult } from '../../src/domain/contact-files/types.js';
+import { generateDirectory } from '../fixtures/directory.js';
 
 const NOW = new Date('2025-03-01T10:15:00.000Z');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -88,7 +89,7 @@ describe('directory CSV: import', () => {
     const csv = [
       'Title,First Name,Middle Name,Last Name,Company,Department,Job Title,Business Phone,Business Phone 2,Mobile Phone,Home Phone,Car Phone,Radio Phone,Other Phone,E-mail Address,E-mail 2 Address,E-mail 3 Address,Notes,Categories',
       'M.,Jean,Pierre,Martin,Ville de Saint-Martin,DGS,Directeur général des services,01 23 45 67 89,,06 11 22 33 44,,,,,jean.martin@example.fr,jp.martin@example.org,,"Astreinte, semaine paire",Cellule de crise;Élus',
-      'Mrs.,Claire,,Dubois,Préfecture,SIDPC,Cheffe du SIDPC,,,+33 6 98 76 54 32,04 11 22 33 44,07 00 00 00 01,06 99 99 99 99,01 00 00 00 09,claire.dubois@example.gouv.fr,,,,',
+      'Mrs.,Claire,,Dubois,Préfecture,SIDPC,Cheffe du SIDPC,,,+33 6 98 76 54 32,04 11 22 33 44,07 81 00 00 01,06 99 99 99 99,01 00 00 00 09,claire.dubois@example.gouv.fr,,,,',
     ].join('\r\n');
     const result = importCsvText(csv);
     expect(result.format).to.equal('csv');
@@ -107,8 +108,8 @@ describe('directory CSV: import', () => {
       jobTitle: 'Directeur général des services',
       roles: [],
       phones: [
-        { kind: 'work', number: '01 23 45 67 89' },
-        { kind: 'mobile', number: '06 11 22 33 44' },
+        { kind: 'work', number: '+33123456789' },
+        { kind: 'mobile', number: '+33611223344' },
       ],
       emails: ['jean.martin@example.fr', 'jp.martin@example.org'],
       notes: 'Astreinte, semaine paire',
@@ -120,11 +121,11 @@ describe('directory CSV: import', () => {
     expect(claire.displayName).to.equal('Claire Dubois');
     expect(claire.jobTitle).to.equal('Cheffe du SIDPC');
     expect(claire.phones).to.deep.equal([
-      { kind: 'mobile', number: '+33 6 98 76 54 32' },
-      { kind: 'home', number: '04 11 22 33 44' },
-      { kind: 'mobile', number: '07 00 00 00 01' },
-      { kind: 'radio', number: '06 99 99 99 99' },
-      { kind: 'work', number: '01 00 00 00 09' },
+      { kind: 'mobile', number: '+33698765432' },
+      { kind: 'home', number: '+33411223344' },
+      { kind: 'mobile', number: '+33781000001' },
+      { kind: 'radio', number: '+33699999999' },
+      { kind: 'work', number: '+33100000009' },
     ]);
     expect(claire.cellMember).to.equal(false);
     expect(claire.groups).to.deep.equal([]);
@@ -155,8 +156,8 @@ describe('directory CSV: import', () => {
       emails: ['helene.lefevre@example.fr'],
     });
     expect(helene.phones).to.deep.equal([
-      { kind: 'mobile', number: '06 12 34 56 78' },
-      { kind: 'work', number: '01 23 45 67 89' },
+      { kind: 'mobile', number: '+33612345678' },
+      { kind: 'work', number: '+33123456789' },
     ]);
     expect(francois).to.deep.include({
       givenName: 'François',
@@ -184,7 +185,7 @@ describe('directory CSV: import', () => {
   it('reads Google legacy headers, splitting " ::: " values', () => {
     const csv = [
       'Name,Given Name,Additional Name,Family Name,Nickname,Group Membership,E-mail 1 - Type,E-mail 1 - Value,Phone 1 - Type,Phone 1 - Value,Phone 2 - Type,Phone 2 - Value,Phone 3 - Type,Phone 3 - Value,Phone 4 - Type,Phone 4 - Value,Organization 1 - Type,Organization 1 - Name,Organization 1 - Title,Organization 1 - Department,Notes',
-      'Marc Petit (DSI),Marc,,Petit,,* myContacts ::: Crisis Cell,* Work,marc.petit@example.fr ::: marc@example.org,Mobile,06 10 10 10 10 ::: 07 20 20 20 20,Work,01 40 40 40 40,Home,04 50 50 50 50,Main,01 60 60 60 60,,Conseil départemental,Chef de service,DSI,',
+      'Marc Petit (DSI),Marc,,Petit,,* myContacts ::: Crisis Cell,* Work,marc.petit@example.fr ::: marc@example.org,Mobile,06 10 10 10 10 ::: 07 70 20 20 20,Work,01 40 40 40 40,Home,04 50 50 50 50,Main,01 60 60 60 60,,Conseil départemental,Chef de service,DSI,',
     ].join('\n');
     const [marc] = importCsvText(csv).contacts;
     expect(marc).to.deep.include({
@@ -199,18 +200,18 @@ describe('directory CSV: import', () => {
     });
     expect(marc.emails).to.deep.equal(['marc.petit@example.fr', 'marc@example.org']);
     expect(marc.phones).to.deep.equal([
-      { kind: 'mobile', number: '06 10 10 10 10' },
-      { kind: 'mobile', number: '07 20 20 20 20' },
-      { kind: 'work', number: '01 40 40 40 40' },
-      { kind: 'home', number: '04 50 50 50 50' },
-      { kind: 'work', number: '01 60 60 60 60' },
+      { kind: 'mobile', number: '+33610101010' },
+      { kind: 'mobile', number: '+33770202020' },
+      { kind: 'work', number: '+33140404040' },
+      { kind: 'home', number: '+33450505050' },
+      { kind: 'work', number: '+33160606060' },
     ]);
   });
 
   it('reads Google current headers, multi-line notes, and counts lines across them', () => {
     const csv = [
       'First Name,Middle Name,Last Name,Phonetic First Name,Nickname,File As,Organization Name,Organization Title,Organization Department,Labels,E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value,Phone 2 - Label,Phone 2 - Value,Notes',
-      'Sophie,,Bernard,,,,Hôpital,Cadre de santé,Urgences,CELLULE DE CRISE ::: * starred,Work,sophie.bernard@example.fr,Mobile,+33 6 55 44 33 22 ::: +33 7 11 22 33 44,Home,04 90 00 00 00,"Ligne 1',
+      'Sophie,,Bernard,,,,Hôpital,Cadre de santé,Urgences,CELLULE DE CRISE ::: * starred,Work,sophie.bernard@example.fr,Mobile,+33 6 55 44 33 22 ::: +33 7 71 22 33 44,Home,04 90 00 00 00,"Ligne 1',
       'Ligne 2"',
       ',,,,,,,,,,,,,,,,Une note sans personne',
     ].join('\n');
@@ -226,9 +227,9 @@ describe('directory CSV: import', () => {
       notes: 'Ligne 1\nLigne 2',
     });
     expect(result.contacts[0].phones).to.deep.equal([
-      { kind: 'mobile', number: '+33 6 55 44 33 22' },
-      { kind: 'mobile', number: '+33 7 11 22 33 44' },
-      { kind: 'home', number: '04 90 00 00 00' },
+      { kind: 'mobile', number: '+33655443322' },
+      { kind: 'mobile', number: '+33771223344' },
+      { kind: 'home', number: '+33490000000' },
     ]);
     expect(result.refused.map(({ line, code }) => ({ line, code }))).to.deep.equal([
       { line: 4, code: 'no-name' },
@@ -238,7 +239,7 @@ describe('directory CSV: import', () => {
   it('reads tab-separated files and an Excel "sep=" line, keeping file line numbers', () => {
     const tabs = importCsvText('First Name\tLast Name\tMobile Phone\nAnne\tRoux\t06 01 01 01 01\n');
     expect(tabs.contacts[0]).to.deep.include({ displayName: 'Anne Roux' });
-    expect(tabs.contacts[0].phones).to.deep.equal([{ kind: 'mobile', number: '06 01 01 01 01' }]);
+    expect(tabs.contacts[0].phones).to.deep.equal([{ kind: 'mobile', number: '+33601010101' }]);
 
     const hinted = importCsvText(
       'sep=;\r\nPrénom;Nom;Notes\r\nAnne;Roux, née Blanc;\r\n;;note\r\n',
@@ -328,6 +329,112 @@ describe('directory CSV: import', () => {
   it('warns about columns with data that it does not import', () => {
     const result = importCsvText('First Name,Business Street,Fax\nAnne,1 rue Haute,\n');
     expect(result.warnings).to.deep.equal(['These columns were not imported: Business Street.']);
+  });
+});
+
+describe('directory CSV: hostile and over-long values', () => {
+  const HEADER = 'Display name,Mobile,Work phone,Radio,Emails,Notes';
+
+  it('refuses a line whose number is not a number, with its line and the number, and imports the rest', () => {
+    const csv = [
+      HEADER,
+      'Mallory,javascript:alert(1),,,,',
+      'Eve,1,,,,',
+      'Anne Roux,06 12 34 56 78,+44 20 7946 0958,Canal 3,,',
+      'Ben,0044 20 7946 0958,+1 212 555 0100,,,',
+      // A good name and one bad number: the whole line is refused, not imported without it.
+      'Carl,06 12 34 56 78,07 00 00 00 01,,,',
+      "Dora,'+33 6 98 76 54 32,,,,",
+    ].join('\n');
+    const result = importCsvText(csv);
+    expect(result.contacts.map((c) => [c.displayName, c.phones])).to.deep.equal([
+      [
+        'Anne Roux',
+        [
+          { kind: 'mobile', number: '+33612345678' },
+          { kind: 'work', number: '+442079460958' },
+          { kind: 'radio', number: 'Canal 3' },
+        ],
+      ],
+      [
+        'Ben',
+        [
+          { kind: 'mobile', number: '+442079460958' },
+          { kind: 'work', number: '+12125550100' },
+        ],
+      ],
+      ['Dora', [{ kind: 'mobile', number: '+33698765432' }]],
+    ]);
+    expect(result.refused.map(({ line, code }) => ({ line, code }))).to.deep.equal([
+      { line: 2, code: 'bad-phone' },
+      { line: 3, code: 'bad-phone' },
+      { line: 6, code: 'bad-phone' },
+    ]);
+    expect(result.refused[0].reason).to.contain('mobile number "javascript:alert(1)"');
+    expect(result.refused[1].reason).to.contain('mobile number "1"');
+    expect(result.refused[2].reason).to.contain('work number "07 00 00 00 01"');
+    // No stored number is anything but E.164 or a radio call sign.
+    for (const phone of result.contacts.flatMap((c) => c.phones)) {
+      expect(phone.kind === 'radio' || /^\+[1-9]\d{6,14}$/.test(phone.number), phone.number).to.be
+        .true;
+    }
+  });
+
+  it('refuses a line with a value over its bound, naming the field and the limit', () => {
+    const longName = 'A'.repeat(5000);
+    const csv = [
+      HEADER,
+      `${longName},06 12 34 56 78,,,,`,
+      `${'B'.repeat(200)},,,,,`,
+      `Notes,,,,,${'n'.repeat(4001)}`,
+      `Mail,,,,${'m'.repeat(243)}@example.org,`,
+      `Phones,${Array.from({ length: 21 }, (_, i) => `06 12 34 56 ${String(i).padStart(2, '0')}`).join('|')},,,,`,
+      `Long number,${'0'.repeat(41)},,,,`,
+      `Long radio,,,${'R'.repeat(41)},,`,
+    ].join('\n');
+    const result = importCsvText(csv);
+    expect(result.contacts.map((c) => c.displayName)).to.deep.equal(['B'.repeat(200)]);
+    expect(result.refused.map(({ line, code }) => ({ line, code }))).to.deep.equal([
+      { line: 2, code: 'too-long' },
+      { line: 4, code: 'too-long' },
+      { line: 5, code: 'too-long' },
+      { line: 6, code: 'too-many-values' },
+      { line: 7, code: 'too-long' },
+      { line: 8, code: 'too-long' },
+    ]);
+    const reasons = result.refused.map((refusal) => refusal.reason);
+    expect(reasons[0]).to.equal('Name longer than 200 characters: this line was not imported.');
+    expect(reasons[1]).to.contain('Notes longer than 4,000 characters');
+    expect(reasons[2]).to.contain('Email address longer than 254 characters');
+    expect(reasons[3]).to.contain('More than 20 phone numbers');
+    expect(reasons[4]).to.contain('Phone number longer than 40 characters');
+    expect(reasons[5]).to.contain('Phone number longer than 40 characters');
+    // The 5,000 characters are not repeated into the report.
+    for (const reason of reasons) expect(reason.length).to.be.below(200);
+  });
+});
+
+describe('directory CSV: the shipped and generated directories', () => {
+  it('imports the demo directory and the tocsin-kit test directory whole', async () => {
+    for (const path of ['/deploy/demo/annuaire.csv', '/test/cli/fixtures/cell.csv']) {
+      const response = await fetch(path);
+      expect(response.ok, path).to.be.true;
+      const text = await response.text();
+      const result = importCsvText(text);
+      expect(result.refused, path).to.deep.equal([]);
+      expect(result.contacts.length, path).to.equal(text.trim().split('\n').length - 1);
+    }
+  });
+
+  it('imports a generated directory whole, every number in E.164', function () {
+    this.timeout(30_000);
+    const contacts = generateDirectory(5000, 1);
+    const result = importCsvText(exportContactsCsv(contacts));
+    expect(result.refused).to.deep.equal([]);
+    expect(result.contacts).to.have.length(contacts.length);
+    for (const phone of result.contacts.flatMap((contact) => contact.phones)) {
+      if (phone.kind !== 'radio') expect(phone.number).to.match(/^\+[1-9]\d{6,14}$/);
+    }
   });
 });
 
@@ -443,12 +550,13 @@ describe('directory CSV: export', () => {
         service: 'Sécurité civile',
         jobTitle: 'Chargée de mission',
         roles: ['communication', 'decideur', 'main_courante'],
+        // As imports and the form store them: E.164, a radio call sign as written.
         phones: [
-          { kind: 'mobile', number: '+33 6 12 34 56 78' },
-          { kind: 'mobile', number: '07 00 00 00 01' },
-          { kind: 'work', number: '01 23 45 67 89' },
-          { kind: 'home', number: '04 11 22 33 44' },
-          { kind: 'satellite', number: '+881 6 3155 0000' },
+          { kind: 'mobile', number: '+33612345678' },
+          { kind: 'mobile', number: '+33781000001' },
+          { kind: 'work', number: '+33123456789' },
+          { kind: 'home', number: '+33411223344' },
+          { kind: 'satellite', number: '+881631550000' },
           { kind: 'radio', number: 'Canal 4 (ALPHA 2)' },
         ],
         emails: ['helene@example.fr', 'h.lefevre@example.org'],
@@ -467,7 +575,7 @@ describe('directory CSV: export', () => {
         service: '-2+3',
         jobTitle: "'=already quoted",
         notes: '=HYPERLINK("http://evil.example")',
-        phones: [{ kind: 'work', number: '+33 (0)1 23 45 67 89' }],
+        phones: [{ kind: 'work', number: '+33123456789' }],
       }),
     ];
     for (const delimiter of [',', ';'] as const) {

@@ -79,12 +79,12 @@ describe('directory vCard: import', () => {
         jobTitle: 'Directrice des soins',
         roles: [],
         phones: [
-          { kind: 'mobile', number: '06 12 34 56 78' },
-          { kind: 'satellite', number: '+882 16 1234 5678' },
-          { kind: 'mobile', number: '06 70 00 00 00' },
-          { kind: 'work', number: '01 23 45 67 89' },
-          { kind: 'home', number: '04 11 22 33 44' },
-          { kind: 'radio', number: '06 99 00 00 00' },
+          { kind: 'mobile', number: '+33612345678' },
+          { kind: 'satellite', number: '+8821612345678' },
+          { kind: 'mobile', number: '+33670000000' },
+          { kind: 'work', number: '+33123456789' },
+          { kind: 'home', number: '+33411223344' },
+          { kind: 'radio', number: '+33699000000' },
         ],
         emails: ['anne-sophie.durand@example.fr'],
         notes: 'Astreinte les week-ends, joignable\nde 8h à 20h; clé au poste',
@@ -128,7 +128,7 @@ describe('directory vCard: import', () => {
     });
     expect(karim.roles).to.deep.equal(['communication', 'technique']);
     expect(karim.phones).to.deep.equal([
-      { kind: 'mobile', number: '+33-6-12-34-56-78' },
+      { kind: 'mobile', number: '+33612345678' },
       { kind: 'work', number: '+33123456789' },
       { kind: 'radio', number: 'Canal 4 - indicatif ALPHA 2' },
       { kind: 'satellite', number: '+881631550000' },
@@ -165,9 +165,9 @@ describe('directory vCard: import', () => {
       notes: 'Première ligne\nDeuxième ligne très longue qui continue ici',
     });
     expect(francoise.phones).to.deep.equal([
-      { kind: 'work', number: '04 72 00 00 00' },
-      { kind: 'mobile', number: '06 01 02 03 04' },
-      { kind: 'home', number: '04 78 00 00 00' },
+      { kind: 'work', number: '+33472000000' },
+      { kind: 'mobile', number: '+33601020304' },
+      { kind: 'home', number: '+33478000000' },
     ]);
     expect(francoise.emails).to.deep.equal(['francoise.levesque@example.gouv.fr']);
   });
@@ -221,6 +221,51 @@ describe('directory vCard: import', () => {
     expect(importContactsVcard(binary)).to.include({ ok: false, code: 'not-text' });
     const huge = new Uint8Array(21 * 1024 * 1024).fill(0x20);
     expect(importContactsVcard(huge)).to.include({ ok: false, code: 'too-large' });
+  });
+});
+
+describe('directory vCard: hostile and over-long values', () => {
+  const card = (...lines: string[]) => ['BEGIN:VCARD', 'VERSION:4.0', ...lines, 'END:VCARD'];
+
+  it('refuses a card whose number is not a number or whose name is too long, and reads the rest', () => {
+    const vcf = [
+      ...card('FN:Mallory', 'TEL;TYPE=cell:javascript:alert(1)'), // lines 1-5
+      ...card(`FN:${'A'.repeat(5000)}`, 'TEL;TYPE=cell:06 12 34 56 78'), // lines 6-10
+      ...card(
+        'FN:Anne Roux',
+        'TEL;VALUE=uri;TYPE=cell:tel:+44-20-7946-0958',
+        'TEL;TYPE=work:0044 20 7946 0958',
+        'TEL;TYPE=home:+1 212 555 0100',
+        'TEL;TYPE=x-radio:ISSI 2041337',
+      ), // lines 11-18
+      ...card('FN:Eve', 'TEL;VALUE=uri;TYPE=work:tel:+33612345678;ext=12'), // lines 19-23
+      ...card('FN:Carl', 'TEL;TYPE=cell:06 12 34 56 78', 'TEL;TYPE=work:1'), // lines 24-29
+    ].join('\r\n');
+    const result = importVcardText(vcf);
+    expect(result.contacts.map((c) => [c.displayName, c.phones])).to.deep.equal([
+      [
+        'Anne Roux',
+        [
+          { kind: 'mobile', number: '+442079460958' },
+          { kind: 'work', number: '+442079460958' },
+          { kind: 'home', number: '+12125550100' },
+          { kind: 'radio', number: 'ISSI 2041337' },
+        ],
+      ],
+    ]);
+    expect(result.refused.map(({ line, code }) => ({ line, code }))).to.deep.equal([
+      { line: 1, code: 'bad-phone' },
+      { line: 6, code: 'too-long' },
+      { line: 19, code: 'bad-phone' },
+      { line: 24, code: 'bad-phone' },
+    ]);
+    expect(result.refused[0].reason).to.equal(
+      'The mobile number "javascript:alert(1)" is not a phone number (only digits, spaces, dots, dashes, parentheses and a leading + are read): this card was not imported.',
+    );
+    expect(result.refused[1].reason).to.equal(
+      'Name longer than 200 characters: this card was not imported.',
+    );
+    expect(result.refused[3].reason).to.contain('work number "1"');
   });
 });
 
@@ -292,11 +337,12 @@ describe('directory vCard: export', () => {
         service: 'Sécurité civile; risques majeurs',
         jobTitle: 'Chargée de mission, astreinte',
         roles: ['main_courante', 'communication', 'decideur'],
+        // As imports and the form store them: E.164, a radio call sign as written.
         phones: [
           { kind: 'mobile', number: '+33612345678' },
-          { kind: 'mobile', number: '06 12 34 56 78' },
-          { kind: 'work', number: '+33 (0)1 23 45 67 89' },
-          { kind: 'home', number: '+33-4-11-22-33-44' },
+          { kind: 'mobile', number: '+33781223344' },
+          { kind: 'work', number: '+33123456789' },
+          { kind: 'home', number: '+33411223344' },
           { kind: 'satellite', number: '+881631550000' },
           { kind: 'radio', number: 'Canal 4, ALPHA 2' },
         ],

@@ -426,6 +426,32 @@ describe('enrollment page', () => {
     await waitForText(page, 'Crisis kit installed');
   });
 
+  it('says in the member’s words that the install failed, the browser’s behind a disclosure', async () => {
+    const services = createTestServices();
+    const kit = await makeTestKit();
+    services.crisisKit.install = () =>
+      Promise.reject(new DOMException('Internal error opening backing store', 'UnknownError'));
+    const page = await renderEnroll(services);
+    await chooseFile(page, kit.file);
+    await pasteKey(page, kit.kitKey, 'Paste the link or key');
+    await waitForText(page, 'Check the organisation');
+    await click(page, 'It matches — install');
+    await waitForText(page, 'The kit could not be installed on this device.');
+    const message = root(page).querySelector('.message')!;
+    expect(message.textContent).to.not.include('UnknownError');
+    const details = root(page).querySelector('tocsin-error-details')!;
+    await details.updateComplete;
+    const disclosure = details.shadowRoot!.querySelector('details')!;
+    expect(disclosure.open).to.equal(false);
+    expect(disclosure.textContent).to.include('UnknownError: Internal error opening backing store');
+    setLocale('fr');
+    await page.updateComplete;
+    await details.updateComplete;
+    expect(message.textContent).to.include('Le kit n’a pas pu être installé sur cet appareil.');
+    expect(disclosure.querySelector('summary')!.textContent).to.equal('Détails techniques');
+    await expect(page).to.be.accessible();
+  });
+
   it('reads the key from a scanned QR code', async () => {
     const kit = await makeTestKit();
     const page = await renderEnroll();

@@ -305,10 +305,11 @@ describe('the crisis kit in the pages', () => {
     expect(shadowText(paper()!)).to.include(`installed for ${kit.content.member.displayName}`);
 
     const playbook = await renderPage('playbook', services);
+    const title = kit.content.playbook.title.en;
     await waitFor(
       () =>
         shadowText(playbook).includes(
-          `From the crisis kit signed by ${organisation} · kit of ${date}`,
+          `“${title}”, the playbook of the crisis kit signed by ${organisation} · kit of ${date}`,
         ),
       'the playbook origin',
     );

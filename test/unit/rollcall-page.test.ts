@@ -100,7 +100,7 @@ describe('the roll-call page', () => {
     );
     expect(root(page).querySelector('button[data-answer]')).to.equal(null);
     expect(root(page).querySelector('tocsin-sync-status')).to.exist;
-    await accessibleInBothLanguages(page, 'Appel');
+    await accessibleInBothLanguages(page, 'Présences');
   });
 
   it('says no roll-call was started yet, and starts one without asking', async () => {
@@ -110,7 +110,7 @@ describe('the roll-call page', () => {
     const empty = root(page).querySelector('tocsin-empty-state')!;
     await empty.updateComplete;
     expect(shadowText(empty)).to.include('No roll-call yet');
-    await accessibleInBothLanguages(page, 'Lancer un appel');
+    await accessibleInBothLanguages(page, 'Relever les présences');
 
     root(page).querySelector<HTMLButtonElement>('button[data-action="start-rollcall"]')!.click();
     await waitFor(() => page.dataset['view'] === 'board', 'the board');
@@ -163,9 +163,9 @@ describe('the roll-call page', () => {
     const zoe = row(page, 'zoe-bernard')!;
     expect(zoe.dataset['status']).to.equal('none');
     const [call, sms] = [...zoe.querySelectorAll('a')];
-    expect(call.getAttribute('href')).to.equal('tel:0633333333');
+    expect(call.getAttribute('href')).to.equal('tel:+33633333333');
     expect(call.getAttribute('aria-label')).to.equal('Call Zoé Bernard, 06 33 33 33 33');
-    expect(sms.getAttribute('href')).to.match(/^sms:0633333333(\?|&)body=Roll-call%20of%20/);
+    expect(sms.getAttribute('href')).to.match(/^sms:\+33633333333(\?|&)body=Roll-call%20of%20/);
     expect(sms.getAttribute('aria-label')).to.equal('SMS to Zoé Bernard, 06 33 33 33 33');
     // A member without any number is listed all the same, and says so.
     const luc = row(page, 'luc-roux')!;

@@ -78,7 +78,11 @@ describe('the room page', () => {
     expect(page.dataset['view']).to.equal('not-enrolled');
     expect(page.dataset['connection']).to.equal('idle');
     expect(root(page).querySelector('h1')!.textContent).to.equal('Crisis room');
-    expect(shadowText(page)).to.include('This device can join end-to-end encrypted calls.');
+    expect(shadowText(page)).to.include(
+      'This device can join the end-to-end encrypted crisis room.',
+    );
+    // No kit, no server to ask.
+    expect(page.dataset['server']).to.equal(undefined);
     expect(control(page, 'Install the crisis kit').getAttribute('href')).to.equal('#/enroll');
     expect(root(page).querySelector('button')).to.equal(null);
     await accessibleInBothLanguages(page, 'Installer le kit de crise');
@@ -106,11 +110,11 @@ describe('the room page', () => {
     restore.push(withoutEncryptedMedia());
     page = await openRoom(services);
     expect(page.dataset['view']).to.equal('unsupported');
-    expect(shadowText(page)).to.include('Tocsin never makes an unencrypted call');
+    expect(shadowText(page)).to.include('Tocsin never enters the room unencrypted');
     expect(root(page).querySelector('button.join')).to.equal(null);
     const phone = fallbacks(page)!;
     expect(phone.querySelector('a[href="tel:+33622222222"]')).to.not.equal(null);
-    await accessibleInBothLanguages(page, 'Tocsin ne passe jamais d’appel non chiffré');
+    await accessibleInBothLanguages(page, 'Tocsin n’entre jamais dans la salle sans chiffrement');
   });
 
   it('explains the permission prompt before offering to join, with or without the camera', async () => {
@@ -121,7 +125,50 @@ describe('the room page', () => {
     expect(text).to.include('Room: cellule-mairie');
     control(page, 'Join the crisis room');
     control(page, 'Join audio only');
-    await accessibleInBothLanguages(page, 'Rejoindre en audio seul');
+    await accessibleInBothLanguages(page, 'Entrer en audio seul');
+  });
+
+  it('says before joining that the kit’s server answers, and when it asked', async () => {
+    // The test runner's own server stands for the kit's LiveKit server: its root answers 200.
+    page = await openRoom(await createEnrolledServices({ livekitUrl: `ws://${location.host}/` }));
+    await waitFor(() => page!.dataset['server'] === 'reachable', 'the server’s answer', 8000);
+    await page.updateComplete;
+    const status = root(page).querySelector('p.server')!;
+    expect(status.textContent).to.include('Room server reachable');
+    expect(status.textContent).to.match(/checked at \d{2}:\d{2}/);
+    expect(root(page).querySelector('tocsin-call-fallbacks')).to.equal(null);
+    control(page, 'Join the crisis room');
+    await accessibleInBothLanguages(page, 'Serveur de la salle joignable');
+  });
+
+  it('says before joining that the kit’s server is silent, offers the phone, and still joins', async () => {
+    page = await openRoom(await createEnrolledServices({ livekitUrl: 'ws://127.0.0.1:59287' }));
+    await waitFor(() => page!.dataset['server'] === 'unreachable', 'the server’s silence', 8000);
+    await page.updateComplete;
+    const status = root(page).querySelector('p.server')!;
+    expect(status.textContent).to.include(
+      'The room server is not answering (no connection to it): you can try anyway',
+    );
+    // What the browser said stays behind "Technical details", closed.
+    expect(status.textContent).to.not.include('Failed to fetch');
+    const details = root(page).querySelector('tocsin-error-details')!;
+    await details.updateComplete;
+    expect(details.shadowRoot!.querySelector('details')!.open).to.equal(false);
+    expect(details.shadowRoot!.textContent).to.include('GET http://127.0.0.1:59287/');
+    expect(fallbacks(page)).to.not.equal(undefined);
+    expect((control(page, 'Join the crisis room') as HTMLButtonElement).disabled).to.equal(false);
+    await accessibleInBothLanguages(
+      page,
+      'Le serveur de la salle ne répond pas (connexion impossible)',
+    );
+    setLocale('fr');
+    await page.updateComplete;
+    await details.updateComplete;
+    expect(details.shadowRoot!.querySelector('summary')!.textContent).to.equal(
+      'Détails techniques',
+    );
+    setLocale('en');
+    await page.updateComplete;
   });
 
   it('says how to allow the microphone when it is refused, and offers to listen only', async () => {
@@ -147,8 +194,18 @@ describe('the room page', () => {
     expect(page.dataset['connection']).to.equal('unreachable');
     const text = shadowText(page);
     expect(text).to.include('The crisis room cannot be reached');
-    expect(text).to.include('Details:');
-    expect(text).to.not.include('eyJ'); // never the access token
+    expect(text).to.include('Try again in a moment, or reach the cell by phone below.');
+    // livekit-client's English stays out of the sentence, behind a closed disclosure.
+    const card = root(page).querySelector('[data-problem="unreachable"]')!;
+    expect(card.querySelector('p')!.textContent).to.not.include('signal connection');
+    const details = card.querySelector('tocsin-error-details')!;
+    await details.updateComplete;
+    const disclosure = details.shadowRoot!.querySelector('details')!;
+    expect(disclosure.open).to.equal(false);
+    expect(disclosure.querySelector('summary')!.textContent).to.equal('Technical details');
+    expect(disclosure.querySelector('code')!.textContent).to.not.equal('');
+    expect(disclosure.textContent).to.not.include('eyJ'); // never the access token
+    expect(text).to.not.include('eyJ');
     expect(root(page).activeElement?.textContent).to.equal('The crisis room cannot be reached');
     control(page, 'Try again');
 
@@ -178,7 +235,7 @@ describe('the room page', () => {
     const alert = phone.querySelector('tocsin-cell-alert')!;
     await alert.updateComplete;
     const send = alert.shadowRoot!.querySelector<HTMLAnchorElement>('a.button')!;
-    expect(send.getAttribute('href')).to.include('+33622222222').and.include('0633333333');
+    expect(send.getAttribute('href')).to.include('+33622222222').and.include('+33633333333');
     alert.shadowRoot!.querySelector('dialog')!.close();
 
     await accessibleInBothLanguages(page, 'La salle de crise est injoignable');

@@ -80,7 +80,8 @@ describe('the app shell', () => {
     expect(banner()).to.equal(null);
     element.services.callActive.set(true);
     await element.updateComplete;
-    expect(banner()?.textContent).to.include('the call goes on');
+    expect(banner()?.textContent).to.include('you stay in it while you use Tocsin');
+    expect(banner()?.querySelector('a')?.textContent).to.include('Back to the room');
     expect(banner()?.querySelector('a')?.getAttribute('href')).to.equal('#/room');
     await expect(element).to.be.accessible();
     window.location.hash = '#/room';
@@ -105,6 +106,23 @@ describe('the app shell', () => {
     expect(element.shadowRoot!.querySelector('[role="alert"]')?.textContent).to.include(
       'out of storage space',
     );
+    // The browser's own words stay behind a closed disclosure, under a sentence in the UI's
+    // language.
+    element.services.database.problem.set({
+      kind: 'failed',
+      reason: 'UnknownError: Internal error opening backing store',
+    });
+    await element.updateComplete;
+    const failed = element.shadowRoot!.querySelector('[role="alert"]')!;
+    expect(failed.querySelector('p')?.textContent).to.include('could not be opened');
+    expect(failed.querySelector('p')?.textContent).not.to.include('UnknownError');
+    const details = failed.querySelector('tocsin-error-details')!;
+    await details.updateComplete;
+    const disclosure = details.shadowRoot!.querySelector('details')!;
+    expect(disclosure.open).to.equal(false);
+    expect(disclosure.querySelector('summary')?.textContent).to.include('Technical details');
+    expect(disclosure.textContent).to.include('UnknownError: Internal error opening backing store');
+    await expect(element).to.be.accessible();
   });
 });
 

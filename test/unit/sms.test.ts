@@ -12,24 +12,24 @@ const person = (name: string, overrides: Partial<Contact>): Contact =>
   emptyContact({ id: name, givenName: name, displayName: name, ...overrides });
 
 describe('SMS and call links', () => {
-  it('keeps only what a phone dials', () => {
+  it('keeps only what a phone dials, in E.164', () => {
     expect(dialableNumber(' +33 6 12.34-56 78 ')).to.equal('+33612345678');
-    expect(dialableNumber('06 12 34 56 78')).to.equal('0612345678');
-    expect(telUri('(01) 23 45 67 89')).to.equal('tel:0123456789');
+    expect(dialableNumber('06 12 34 56 78')).to.equal('+33612345678');
+    expect(telUri('(01) 23 45 67 89')).to.equal('tel:+33123456789');
   });
 
   it('writes the multi-recipient link each platform reads', () => {
     const numbers = ['06 12 34 56 78', '+33 7 00 00 00 01', '0612345678'];
     const body = 'Cellule de crise : réunion 14 h & salle B ?';
     expect(smsUri(numbers, body, 'android')).to.equal(
-      `sms:0612345678;+33700000001?body=${encodeURIComponent(body)}`,
+      `sms:+33612345678;+33700000001?body=${encodeURIComponent(body)}`,
     );
     expect(smsUri(numbers, body, 'ios')).to.equal(
-      `sms:/open?addresses=0612345678,+33700000001&body=${encodeURIComponent(body)}`,
+      `sms:/open?addresses=+33612345678,+33700000001&body=${encodeURIComponent(body)}`,
     );
-    expect(smsUri(['06 12 34 56 78'], 'x', 'ios')).to.equal('sms:0612345678&body=x');
+    expect(smsUri(['06 12 34 56 78'], 'x', 'ios')).to.equal('sms:+33612345678&body=x');
     // The message survives the round trip through the link intact.
-    const decoded = decodeURIComponent(smsUri(numbers, body, 'android').split('body=')[1]);
+    const decoded = decodeURIComponent(smsUri(numbers, body, 'android')!.split('body=')[1]);
     expect(decoded).to.equal(body);
   });
 

@@ -25,6 +25,9 @@ export const en = {
   'app.pageLoadFailed':
     'This page could not be loaded. Reload Tocsin; if you are offline, it will open from this device.',
   'app.retry': 'Try again',
+  'error.technicalDetails': 'Technical details',
+  'error.retry': 'try again; if it happens again, reload Tocsin.',
+  'error.reload': 'reload Tocsin; if it happens again, restart the browser.',
 
   'nav.label': 'Main navigation',
   'nav.home': 'Home',
@@ -46,14 +49,14 @@ export const en = {
   'db.reload': 'Reload this tab',
   'db.full':
     'This device is out of storage space. Free some space, then reload Tocsin: nothing already stored has been lost.',
-  'db.failed': (reason: string) =>
-    `This device's storage could not be opened (${reason}). Your data has not been changed.`,
+  'db.failed':
+    'This device’s storage could not be opened. Your data has not been changed: reload Tocsin, and if it happens again, restart the browser.',
 
   'kitStatus.tampered':
     'The crisis kit stored on this device no longer matches the organisation’s signature. The crisis room is disabled until a valid kit is installed again.',
   'kitStatus.tamperedAction': 'Install the kit again from your enrollment link or QR code.',
-  'call.inProgress': 'In the crisis room: the call goes on while you use Tocsin.',
-  'call.backToCall': 'Back to the call',
+  'call.inProgress': 'In the crisis room: you stay in it while you use Tocsin.',
+  'call.backToCall': 'Back to the room',
   'kitStatus.reinstall': 'Install the kit again',
   'kitStatus.expired': (date: string) => `Data of ${date} — expired.`,
   'kitStatus.expiredAction': 'The data stays readable; ask your administrator for a new kit.',

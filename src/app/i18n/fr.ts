@@ -8,13 +8,16 @@ export const fr: Messages = {
   'app.pageLoadFailed':
     'Cette page n’a pas pu être chargée. Rechargez Tocsin ; hors ligne, il s’ouvrira depuis cet appareil.',
   'app.retry': 'Réessayer',
+  'error.technicalDetails': 'Détails techniques',
+  'error.retry': 'réessayez ; si cela se reproduit, rechargez Tocsin.',
+  'error.reload': 'rechargez Tocsin ; si cela se reproduit, redémarrez le navigateur.',
 
   'nav.label': 'Navigation principale',
   'nav.home': 'Accueil',
   'nav.directory': 'Annuaire',
   'nav.playbook': 'Plan',
   'nav.log': 'Main courante',
-  'nav.rollcall': 'Appel',
+  'nav.rollcall': 'Présences',
   'nav.room': 'Salle',
   'nav.settings': 'Réglages',
 
@@ -29,14 +32,14 @@ export const fr: Messages = {
   'db.reload': 'Recharger cet onglet',
   'db.full':
     'L’espace de stockage de cet appareil est plein. Libérez de la place, puis rechargez Tocsin : rien de ce qui était enregistré n’est perdu.',
-  'db.failed': (reason: string) =>
-    `Le stockage de cet appareil n’a pas pu être ouvert (${reason}). Vos données n’ont pas été modifiées.`,
+  'db.failed':
+    'Le stockage de cet appareil n’a pas pu être ouvert. Vos données n’ont pas été modifiées : rechargez Tocsin, et si cela se reproduit, redémarrez le navigateur.',
 
   'kitStatus.tampered':
     'Le kit de crise enregistré sur cet appareil ne correspond plus à la signature de l’organisation. La salle de crise est désactivée jusqu’à ce qu’un kit valide soit de nouveau installé.',
   'kitStatus.tamperedAction': 'Réinstallez le kit depuis votre lien ou votre QR code d’enrôlement.',
-  'call.inProgress': 'En salle de crise : l’appel continue pendant que vous utilisez Tocsin.',
-  'call.backToCall': 'Revenir à l’appel',
+  'call.inProgress': 'En salle de crise : vous y restez pendant que vous utilisez Tocsin.',
+  'call.backToCall': 'Revenir dans la salle',
   'kitStatus.reinstall': 'Réinstaller le kit',
   'kitStatus.expired': (date: string) => `Données du ${date} — expirées.`,
   'kitStatus.expiredAction':
@@ -101,7 +104,7 @@ export const fr: Messages = {
 
   'log.quickEntry': 'Consigner',
 
-  'rollcall.title': 'Appel',
+  'rollcall.title': 'Présences',
 
   'room.title': 'Salle de crise',
   'enroll.title': 'Installer le kit de crise',

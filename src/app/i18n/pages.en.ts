@@ -82,8 +82,18 @@ export const pagesEn = {
   'contact.save': 'Save',
   'contact.cancel': 'Cancel',
   'contact.nameRequired': 'Give at least a name.',
+  'contact.invalidNumber': 'not a valid number',
+  'contact.phoneInvalid':
+    'This is not a valid number. Write a French number as 06 12 34 56 78, any other with its country code, such as +44 20 7946 0958.',
+  'contact.phoneNotANumber':
+    'A phone number holds only digits, spaces, dots, dashes, parentheses and a + in front.',
+  'contact.tooLong': (field: string, limit: number) =>
+    `${field}: at most ${limit.toLocaleString('en')} characters.`,
+  'contact.tooMany': (field: string, limit: number) => `${field}: at most ${limit}.`,
   'contact.saved': 'Contact saved.',
   'contact.saveFailed': (reason: string) => `The contact was not saved: ${reason}`,
+  'contact.deleteFailed': (reason: string) => `The contact was not deleted: ${reason}`,
+  'directory.loadFailed': (reason: string) => `The directory could not be read: ${reason}`,
   'contact.newTitle': 'New contact',
   'contact.editTitle': (name: string) => `Edit ${name}`,
   'phone.mobile': 'Mobile',
@@ -100,7 +110,7 @@ export const pagesEn = {
     'TOCSIN — The crisis cell is activated. Join the crisis room, or call back as soon as possible.',
   'alert.recipients': (count: number) =>
     count === 1 ? '1 member will receive it:' : `${count} members will receive it:`,
-  'alert.unreachable': (names: string) => `No phone number for: ${names}`,
+  'alert.unreachable': (names: string) => `No valid phone number for: ${names}`,
   'alert.send': 'Open the messages app',
   'alert.noMembers':
     'No contact is marked as a member of the crisis cell yet: mark them in their contact card.',
@@ -116,6 +126,13 @@ export const pagesEn = {
   'importReason.too-many-columns': 'too many columns.',
   'importReason.no-name': 'no name.',
   'importReason.unpaired-card': 'a contact card is not closed (BEGIN without END).',
+  'importReason.phoneValue': (kind: string, written: string) =>
+    `the number “${written}” (${kind}) is not a valid phone number; correct it in the file (06 12 34 56 78, or +44 20 7946 0958 with its country code) and import the file again.`,
+  'importReason.bad-phone':
+    'a phone number is not a valid number; correct it in the file (06 12 34 56 78, or +44 20 7946 0958 with its country code) and import again.',
+  'importReason.too-long':
+    'a value is too long (names, organisation, service, job title and groups: 200 characters; phone: 40; email: 254; notes: 4,000).',
+  'importReason.too-many-values': 'more than 20 phone numbers, 20 email addresses or 50 groups.',
 
   'import.title': 'Import contacts',
   'import.formats':
@@ -130,33 +147,99 @@ export const pagesEn = {
   'import.refused': (count: number) =>
     count === 1 ? '1 line was refused:' : `${count} lines were refused:`,
   'import.line': (line: number, reason: string) => `Line ${line}: ${reason}`,
-  'import.confirm': (count: number) =>
-    count === 1 ? 'Import 1 contact' : `Import ${count} contacts`,
-  'import.done': (added: number, replaced: number) =>
-    replaced > 0
-      ? `${added} contacts added and ${replaced} updated.`
-      : added === 1
+  'import.confirm': (add: number, merge: number) =>
+    merge === 0
+      ? add === 1
+        ? 'Import 1 contact'
+        : `Import ${add} contacts`
+      : add === 0
+        ? merge === 1
+          ? 'Merge 1 contact'
+          : `Merge ${merge} contacts`
+        : `Import ${add}, merge ${merge}`,
+  'import.done': (added: number, merged: number, skipped: number) =>
+    merged === 0 && skipped === 0
+      ? added === 1
         ? '1 contact added.'
-        : `${added} contacts added.`,
+        : `${added} contacts added.`
+      : `${added === 1 ? '1 contact' : `${added} contacts`} added, ${merged} merged, ${skipped} skipped.`,
   'import.failed': (reason: string) => `Nothing was imported: ${reason}`,
   'import.saveFailed': (reason: string) =>
-    `The contacts could not be saved (${reason}). Nothing was changed.`,
+    `The contacts could not be saved, and nothing was changed: ${reason}`,
   'import.nothing': 'The file holds no contact that can be imported.',
   'import.cancel': 'Cancel',
   'import.close': 'Close',
+  'import.summary': (
+    fresh: number,
+    same: number,
+    repeated: number,
+    signed: number,
+    merge: number,
+    apart: number,
+    skip: number,
+  ) =>
+    [
+      fresh > 0 ? `${fresh} new` : '',
+      same > 0 ? `${same} already there` : '',
+      repeated > 0 ? `${repeated} repeated in the file` : '',
+      signed === 1 ? '1 signed duplicate not imported' : '',
+      signed > 1 ? `${signed} signed duplicates not imported` : '',
+      merge > 0 ? `${merge} to merge` : '',
+      apart > 0 ? `${apart} to add apart` : '',
+      skip > 0 ? `${skip} to skip` : '',
+    ]
+      .filter(Boolean)
+      .join(', ') + '.',
+  'import.nothingToDo': 'Nothing to import.',
+  'import.toCheck': (count: number) => `To check (${count})`,
+  'import.otherRows': 'The other contacts of the file',
+  'import.status.new': 'New',
+  'import.status.same': 'Already in the directory',
+  'import.status.repeat': (name: string) =>
+    `Repeated in the file: the same person as “${name}”, imported once`,
+  'import.status.signed': 'Already in the crisis kit (signed) — not imported',
+  'import.status.localMatch': 'Matches a contact of this device',
+  'import.matchedBy.id': (name: string) => `Same id as “${name}”`,
+  'import.matchedBy.name': (name: string) => `Same name as “${name}”`,
+  'import.matchedBy.phone': (name: string) => `Same phone number as “${name}”`,
+  'import.notImported': (values: string) =>
+    `Not imported, as the crisis kit’s contacts cannot be changed here: ${values}`,
+  'import.choice': (name: string) => `What to do with ${name}`,
+  'import.choice.merge': 'Merge into the existing contact',
+  'import.choice.skip': 'Skip',
+  'import.choice.add': 'Add as a separate contact',
+  'import.merge.adds': (what: string) => `Merging adds ${what}.`,
+  'import.merge.phones': (count: number) => (count === 1 ? '1 number' : `${count} numbers`),
+  'import.merge.emails': (count: number) => (count === 1 ? '1 email' : `${count} emails`),
+  'import.merge.groups': (count: number) => (count === 1 ? '1 group' : `${count} groups`),
+  'import.merge.roles': (count: number) =>
+    count === 1 ? '1 crisis role' : `${count} crisis roles`,
+  'import.merge.cell': 'crisis-cell membership',
+  'import.merge.fills': (fields: string) => `It fills in: ${fields}.`,
+  'import.merge.keeps': (fields: string) =>
+    `It keeps this device’s values, not the file’s, for: ${fields}.`,
+  'import.merge.leftOut': (count: number) =>
+    count === 1
+      ? '1 value is left out: the contact holds as many as it may.'
+      : `${count} values are left out: the contact holds as many as it may.`,
 
   'playbook.empty.title': 'No playbook yet',
   'playbook.empty.body':
     'The crisis playbook — phases, roles and checklists — arrives with your crisis kit.',
 
-  'playbook.origin.kit': 'From the signed crisis kit',
-  'playbook.origin.kitOf': (organisation: string, date: string) =>
-    `From the crisis kit signed by ${organisation} · kit of ${date}`,
+  'playbook.origin.kit': (title: string) => `“${title}”, the playbook of the signed crisis kit`,
+  'playbook.origin.kitOf': (title: string, organisation: string, date: string) =>
+    `“${title}”, the playbook of the crisis kit signed by ${organisation} · kit of ${date}`,
   'playbook.origin.kitTampered':
     'From the crisis kit, which no longer matches the organisation’s signature: see the warning at the top of the page.',
-  'playbook.origin.local': 'Imported on this device',
+  'playbook.origin.local': 'Imported from a file on this device',
   'playbook.origin.default':
-    'Tocsin’s default playbook, from public guidance (ANSSI, CISA, NIST, ENISA)',
+    'Tocsin’s built-in default playbook, from public guidance (ANSSI, CISA, NIST, ENISA)',
+  'playbook.origin.defaultInKit': (organisation: string) =>
+    `Tocsin’s built-in default playbook, from public guidance (ANSSI, CISA, NIST, ENISA): the crisis kit of ${organisation} carries no playbook of its own`,
+  'playbook.loadFailed': (reason: string) => `The playbook could not be read: ${reason}`,
+  'playbook.invalidFile':
+    'this file is not a valid Tocsin playbook (JSON). Check that it is the right file.',
   'playbook.progress': (done: number, total: number) => `${done} of ${total} done`,
   'playbook.byRole': 'Progress by role',
   'playbook.phase': 'Phase',
@@ -206,6 +289,8 @@ export const pagesEn = {
   'log.saving': 'Saving…',
   'log.saved': 'Saved to the log.',
   'log.saveFailed': (reason: string) => `Not saved: ${reason}`,
+  'log.loadFailed': (reason: string) => `The main courante could not be read: ${reason}`,
+  'log.openFailed': (reason: string) => `The crisis was not opened: ${reason}`,
   'log.entries': (count: number) => (count === 1 ? '1 entry' : `${count} entries`),
   'log.listLabel': 'Main courante entries',
   'log.corrected': 'Corrected by a later entry',
@@ -246,9 +331,9 @@ export const pagesEn = {
   'kind.note': 'Note',
 
   'room.checking': 'Checking what this device supports…',
-  'room.e2eeSupported': 'This device can join end-to-end encrypted calls.',
+  'room.e2eeSupported': 'This device can join the end-to-end encrypted crisis room.',
   'room.e2eeUnsupported':
-    'This browser cannot encrypt calls end to end, so Tocsin will not join the crisis room from it. Use phone calls and SMS instead.',
+    'This browser cannot encrypt sound and video end to end, so Tocsin will not join the crisis room from it. Use the phone and SMS instead.',
   'room.notEnrolled': 'The crisis room is named in your crisis kit. Enroll this device first.',
   'room.enrolled': (room: string) => `Crisis room: ${room}`,
 
@@ -271,6 +356,9 @@ export const pagesEn = {
   'settings.noRole': 'No role',
   'settings.saveProfile': 'Save',
   'settings.profileSaved': 'Saved.',
+  'settings.profileFailed': (reason: string) => `Not saved: ${reason}`,
+  'settings.nameFromKit': 'Your crisis kit gives this name; you can change the name shown here.',
+  'settings.roleFromKit': 'Your role in the signed directory of your crisis kit.',
   'settings.backup': 'Backup',
   'settings.backupHint':
     'One file with everything written on this device: contacts added here, the imported playbook, the main courante and the ticks. Keep it away from this device (a USB key, another computer). What comes from the signed crisis kit comes back by enrolling again.',
@@ -284,6 +372,13 @@ export const pagesEn = {
       ? ` ${conflicts} entries differ from the ones here and were not taken: check the main courante.`
       : ''),
   'settings.restoreFailed': (reason: string) => `Nothing was restored: ${reason}`,
+  'settings.restoreRefusal.too-large': 'the file is too large to be a Tocsin backup.',
+  'settings.restoreRefusal.not-backup':
+    'this file is not a Tocsin backup. Choose the file that “Save a backup” wrote.',
+  'settings.restoreRefusal.newer':
+    'this backup comes from a newer version of Tocsin. Update Tocsin on this device first.',
+  'settings.restoreRefusal.damaged': 'the backup is damaged. Try another copy of it.',
+  'settings.backupFailed': (reason: string) => `The backup could not be made: ${reason}`,
 
   'settings.kit': 'Crisis kit',
   'settings.kitNone': 'No crisis kit is installed on this device yet.',

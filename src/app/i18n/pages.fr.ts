@@ -82,8 +82,18 @@ export const pagesFr: PageMessages = {
   'contact.save': 'Enregistrer',
   'contact.cancel': 'Annuler',
   'contact.nameRequired': 'Indiquez au moins un nom.',
+  'contact.invalidNumber': 'numéro non valide',
+  'contact.phoneInvalid':
+    'Ce numéro n’est pas valide. Écrivez un numéro français sous la forme 06 12 34 56 78, tout autre avec son indicatif, par exemple +44 20 7946 0958.',
+  'contact.phoneNotANumber':
+    'Un numéro de téléphone ne contient que des chiffres, des espaces, des points, des tirets, des parenthèses et un + au début.',
+  'contact.tooLong': (field: string, limit: number) =>
+    `${field} : ${limit.toLocaleString('fr')} caractères au plus.`,
+  'contact.tooMany': (field: string, limit: number) => `${field} : ${limit} au plus.`,
   'contact.saved': 'Contact enregistré.',
   'contact.saveFailed': (reason: string) => `Le contact n’a pas été enregistré : ${reason}`,
+  'contact.deleteFailed': (reason: string) => `Le contact n’a pas été supprimé : ${reason}`,
+  'directory.loadFailed': (reason: string) => `L’annuaire n’a pas pu être lu : ${reason}`,
   'contact.newTitle': 'Nouveau contact',
   'contact.editTitle': (name: string) => `Modifier ${name}`,
   'phone.mobile': 'Mobile',
@@ -100,7 +110,7 @@ export const pagesFr: PageMessages = {
     'TOCSIN — La cellule de crise est activée. Rejoignez la salle de crise ou rappelez dès que possible.',
   'alert.recipients': (count: number) =>
     count <= 1 ? `${count} membre le recevra :` : `${count} membres le recevront :`,
-  'alert.unreachable': (names: string) => `Aucun numéro pour : ${names}`,
+  'alert.unreachable': (names: string) => `Aucun numéro valide pour : ${names}`,
   'alert.send': 'Ouvrir les messages',
   'alert.noMembers':
     'Aucun contact n’est encore marqué comme membre de la cellule de crise : indiquez-le dans sa fiche.',
@@ -116,6 +126,14 @@ export const pagesFr: PageMessages = {
   'importReason.too-many-columns': 'trop de colonnes.',
   'importReason.no-name': 'aucun nom.',
   'importReason.unpaired-card': 'une fiche vCard n’est pas fermée (BEGIN sans END).',
+  'importReason.phoneValue': (kind: string, written: string) =>
+    `le numéro « ${written} » (${kind}) n’est pas un numéro de téléphone valide ; corrigez-le dans le fichier (06 12 34 56 78, ou +44 20 7946 0958 avec son indicatif) puis importez le fichier de nouveau.`,
+  'importReason.bad-phone':
+    'un numéro de téléphone n’est pas valide ; corrigez-le dans le fichier (06 12 34 56 78, ou +44 20 7946 0958 avec son indicatif) puis importez le fichier de nouveau.',
+  'importReason.too-long':
+    'une valeur est trop longue (noms, organisation, service, fonction et groupes : 200 caractères ; téléphone : 40 ; adresse électronique : 254 ; notes : 4 000).',
+  'importReason.too-many-values':
+    'plus de 20 numéros de téléphone, 20 adresses électroniques ou 50 groupes.',
 
   'import.title': 'Importer des contacts',
   'import.formats':
@@ -130,33 +148,100 @@ export const pagesFr: PageMessages = {
   'import.refused': (count: number) =>
     count <= 1 ? `${count} ligne a été refusée :` : `${count} lignes ont été refusées :`,
   'import.line': (line: number, reason: string) => `Ligne ${line} : ${reason}`,
-  'import.confirm': (count: number) =>
-    count <= 1 ? `Importer ${count} contact` : `Importer ${count} contacts`,
-  'import.done': (added: number, replaced: number) =>
-    replaced > 0
-      ? `${added} contacts ajoutés et ${replaced} mis à jour.`
-      : added <= 1
+  'import.confirm': (add: number, merge: number) =>
+    merge === 0
+      ? add <= 1
+        ? `Importer ${add} contact`
+        : `Importer ${add} contacts`
+      : add === 0
+        ? merge <= 1
+          ? `Fusionner ${merge} contact`
+          : `Fusionner ${merge} contacts`
+        : `Importer ${add}, fusionner ${merge}`,
+  'import.done': (added: number, merged: number, skipped: number) =>
+    merged === 0 && skipped === 0
+      ? added <= 1
         ? `${added} contact ajouté.`
-        : `${added} contacts ajoutés.`,
+        : `${added} contacts ajoutés.`
+      : `${added <= 1 ? `${added} contact ajouté` : `${added} contacts ajoutés`}, ${merged} fusionné${merged <= 1 ? '' : 's'}, ${skipped} ignoré${skipped <= 1 ? '' : 's'}.`,
   'import.failed': (reason: string) => `Rien n’a été importé : ${reason}`,
   'import.saveFailed': (reason: string) =>
-    `Les contacts n’ont pas pu être enregistrés (${reason}). Rien n’a été modifié.`,
+    `Les contacts n’ont pas pu être enregistrés, et rien n’a été modifié : ${reason}`,
   'import.nothing': 'Le fichier ne contient aucun contact importable.',
   'import.cancel': 'Annuler',
   'import.close': 'Fermer',
+  'import.summary': (
+    fresh: number,
+    same: number,
+    repeated: number,
+    signed: number,
+    merge: number,
+    apart: number,
+    skip: number,
+  ) =>
+    [
+      fresh > 0 ? `${fresh} nouveau${fresh <= 1 ? '' : 'x'}` : '',
+      same > 0 ? `${same} déjà présent${same <= 1 ? '' : 's'}` : '',
+      repeated > 0 ? `${repeated} en double dans le fichier` : '',
+      signed === 1 ? '1 doublon signé non importé' : '',
+      signed > 1 ? `${signed} doublons signés non importés` : '',
+      merge > 0 ? `${merge} à fusionner` : '',
+      apart > 0 ? `${apart} à ajouter à part` : '',
+      skip > 0 ? `${skip} à ignorer` : '',
+    ]
+      .filter(Boolean)
+      .join(', ') + '.',
+  'import.nothingToDo': 'Rien à importer.',
+  'import.toCheck': (count: number) => `À vérifier (${count})`,
+  'import.otherRows': 'Les autres contacts du fichier',
+  'import.status.new': 'Nouveau',
+  'import.status.same': 'Déjà dans l’annuaire',
+  'import.status.repeat': (name: string) =>
+    `En double dans le fichier : la même personne que « ${name} », importée une fois`,
+  'import.status.signed': 'Déjà dans le kit de crise (signé) — non importé',
+  'import.status.localMatch': 'Correspond à un contact de cet appareil',
+  'import.matchedBy.id': (name: string) => `Même identifiant que « ${name} »`,
+  'import.matchedBy.name': (name: string) => `Même nom que « ${name} »`,
+  'import.matchedBy.phone': (name: string) => `Même numéro que « ${name} »`,
+  'import.notImported': (values: string) =>
+    `Non importé, car les contacts du kit de crise ne se modifient pas ici : ${values}`,
+  'import.choice': (name: string) => `Que faire de ${name}`,
+  'import.choice.merge': 'Fusionner avec le contact existant',
+  'import.choice.skip': 'Ne pas importer',
+  'import.choice.add': 'Ajouter comme contact distinct',
+  'import.merge.adds': (what: string) => `La fusion ajoute ${what}.`,
+  'import.merge.phones': (count: number) => (count <= 1 ? `${count} numéro` : `${count} numéros`),
+  'import.merge.emails': (count: number) =>
+    count <= 1 ? `${count} adresse e-mail` : `${count} adresses e-mail`,
+  'import.merge.groups': (count: number) => (count <= 1 ? `${count} groupe` : `${count} groupes`),
+  'import.merge.roles': (count: number) =>
+    count <= 1 ? `${count} rôle de crise` : `${count} rôles de crise`,
+  'import.merge.cell': 'l’appartenance à la cellule de crise',
+  'import.merge.fills': (fields: string) => `Elle complète : ${fields}.`,
+  'import.merge.keeps': (fields: string) =>
+    `Elle garde les valeurs de cet appareil, et non celles du fichier, pour : ${fields}.`,
+  'import.merge.leftOut': (count: number) =>
+    count <= 1
+      ? `${count} valeur est laissée de côté : le contact en a déjà autant qu’il peut en avoir.`
+      : `${count} valeurs sont laissées de côté : le contact en a déjà autant qu’il peut en avoir.`,
 
   'playbook.empty.title': 'Pas encore de plan de crise',
   'playbook.empty.body':
     'Le plan de crise — phases, rôles et listes d’actions — arrive avec votre kit de crise.',
 
-  'playbook.origin.kit': 'Issu du kit de crise signé',
-  'playbook.origin.kitOf': (organisation: string, date: string) =>
-    `Issu du kit de crise signé par ${organisation} · kit du ${date}`,
+  'playbook.origin.kit': (title: string) => `« ${title} », le plan du kit de crise signé`,
+  'playbook.origin.kitOf': (title: string, organisation: string, date: string) =>
+    `« ${title} », le plan du kit de crise signé par ${organisation} · kit du ${date}`,
   'playbook.origin.kitTampered':
     'Issu du kit de crise, qui ne correspond plus à la signature de l’organisation : voir l’avertissement en haut de la page.',
-  'playbook.origin.local': 'Importé sur cet appareil',
+  'playbook.origin.local': 'Importé depuis un fichier sur cet appareil',
   'playbook.origin.default':
-    'Plan par défaut de Tocsin, d’après les guides publics (ANSSI, CISA, NIST, ENISA)',
+    'Plan par défaut intégré à Tocsin, d’après les guides publics (ANSSI, CISA, NIST, ENISA)',
+  'playbook.origin.defaultInKit': (organisation: string) =>
+    `Plan par défaut intégré à Tocsin, d’après les guides publics (ANSSI, CISA, NIST, ENISA) : le kit de crise de ${organisation} ne contient pas de plan propre`,
+  'playbook.loadFailed': (reason: string) => `Le plan n’a pas pu être lu : ${reason}`,
+  'playbook.invalidFile':
+    'ce fichier n’est pas un plan de crise Tocsin valide (JSON). Vérifiez qu’il s’agit du bon fichier.',
   'playbook.progress': (done: number, total: number) => `${done} sur ${total} faites`,
   'playbook.byRole': 'Avancement par rôle',
   'playbook.phase': 'Phase',
@@ -206,6 +291,8 @@ export const pagesFr: PageMessages = {
   'log.saving': 'Enregistrement…',
   'log.saved': 'Enregistré dans la main courante.',
   'log.saveFailed': (reason: string) => `Non enregistré : ${reason}`,
+  'log.loadFailed': (reason: string) => `La main courante n’a pas pu être lue : ${reason}`,
+  'log.openFailed': (reason: string) => `La crise n’a pas été ouverte : ${reason}`,
   'log.entries': (count: number) => (count <= 1 ? `${count} entrée` : `${count} entrées`),
   'log.listLabel': 'Entrées de la main courante',
   'log.corrected': 'Corrigée par une entrée ultérieure',
@@ -246,9 +333,9 @@ export const pagesFr: PageMessages = {
   'kind.note': 'Note',
 
   'room.checking': 'Vérification des capacités de cet appareil…',
-  'room.e2eeSupported': 'Cet appareil peut rejoindre des appels chiffrés de bout en bout.',
+  'room.e2eeSupported': 'Cet appareil peut entrer dans la salle de crise chiffrée de bout en bout.',
   'room.e2eeUnsupported':
-    'Ce navigateur ne sait pas chiffrer les appels de bout en bout : Tocsin n’y rejoindra pas la salle de crise. Utilisez le téléphone et les SMS.',
+    'Ce navigateur ne sait pas chiffrer le son et l’image de bout en bout : Tocsin n’y entrera pas dans la salle de crise. Utilisez le téléphone et les SMS.',
   'room.notEnrolled':
     'La salle de crise est désignée dans votre kit de crise. Enrôlez d’abord cet appareil.',
   'room.enrolled': (room: string) => `Salle de crise : ${room}`,
@@ -273,6 +360,10 @@ export const pagesFr: PageMessages = {
   'settings.noRole': 'Aucun rôle',
   'settings.saveProfile': 'Enregistrer',
   'settings.profileSaved': 'Enregistré.',
+  'settings.profileFailed': (reason: string) => `Non enregistré : ${reason}`,
+  'settings.nameFromKit':
+    'Votre kit de crise donne ce nom ; vous pouvez changer ici le nom affiché.',
+  'settings.roleFromKit': 'Votre rôle dans l’annuaire signé de votre kit de crise.',
   'settings.backup': 'Sauvegarde',
   'settings.backupHint':
     'Un fichier avec tout ce qui a été saisi sur cet appareil : contacts ajoutés ici, plan importé, main courante et coches. Conservez-le hors de cet appareil (clé USB, autre ordinateur). Ce qui vient du kit de crise signé revient en s’enrôlant de nouveau.',
@@ -286,6 +377,13 @@ export const pagesFr: PageMessages = {
       ? ` ${conflicts} entrées diffèrent de celles d’ici et n’ont pas été reprises : vérifiez la main courante.`
       : ''),
   'settings.restoreFailed': (reason: string) => `Rien n’a été restauré : ${reason}`,
+  'settings.restoreRefusal.too-large': 'le fichier est trop gros pour être une sauvegarde Tocsin.',
+  'settings.restoreRefusal.not-backup':
+    'ce fichier n’est pas une sauvegarde Tocsin. Choisissez le fichier écrit par « Enregistrer une sauvegarde ».',
+  'settings.restoreRefusal.newer':
+    'cette sauvegarde vient d’une version plus récente de Tocsin. Mettez d’abord Tocsin à jour sur cet appareil.',
+  'settings.restoreRefusal.damaged': 'la sauvegarde est endommagée. Essayez une autre copie.',
+  'settings.backupFailed': (reason: string) => `La sauvegarde n’a pas pu être faite : ${reason}`,
 
   'settings.kit': 'Kit de crise',
   'settings.kitNone': 'Aucun kit de crise n’est encore installé sur cet appareil.',

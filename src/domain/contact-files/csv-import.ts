@@ -5,9 +5,10 @@
  * the lines under them.
  *
  * Rules: the file is read whole or not at all (quotes left open refuse it); a line without any
- * name, or with more than 500 columns, is left out and reported with its 1-based line in the file
+ * name, with more than 500 columns, with a value over its bound or with a phone number that is
+ * not a valid number (line-rules.ts) is left out and reported with its 1-based line in the file
  * (the header is line 1); blank lines are skipped. Values are trimmed and kept as plain strings;
- * phone numbers are kept as written. A leading "'" that a spreadsheet export put before "=", "+",
+ * phone numbers are stored in E.164. A leading "'" that a spreadsheet export put before "=", "+",
  * "-" or "@" is removed.
  */
 import type { PhoneKind } from '../contact.js';
@@ -20,12 +21,12 @@ import {
   type TextField,
 } from './csv-headers.js';
 import { isBlankRow, MAX_CSV_COLUMNS, readRows, type CsvRow } from './csv-rows.js';
+import { finishCheckedContact } from './line-rules.js';
 import { readImportFile } from './text-decoding.js';
 import {
   draftHasName,
   emptyDraft,
   findCrisisRole,
-  finishContact,
   parseYesNo,
   phoneKindFromLabel,
   refuseFile,
@@ -210,7 +211,18 @@ function readContacts(header: CsvRow, body: CsvRow[], now: Date): ContactsRead {
       result.refused.push(refuseNamelessLine(row.line));
       continue;
     }
-    result.contacts.push(finishContact(draft, { now, takenIds, warn, where: `Line ${row.line}` }));
+    const checked = finishCheckedContact(draft, {
+      now,
+      takenIds,
+      warn,
+      where: `Line ${row.line}`,
+      what: 'line',
+    });
+    if ('problem' in checked) {
+      result.refused.push({ line: row.line, ...checked.problem });
+      continue;
+    }
+    result.contacts.push(checked.contact);
     for (const column of columns) {
       if (!column.role && cellValue(row.cells, column.index) !== '') {
         ignoredWithData.add(column);

@@ -4,6 +4,7 @@
  * from. Everything here is pure and platform-only: it runs in the app and in the Node admin CLI.
  */
 import { CRISIS_ROLES, ROLE_NAMES, type CrisisRoleId } from '../crisis-roles.js';
+import type { BoundedField } from '../contact-bounds.js';
 import type { Contact, PhoneKind } from '../contact.js';
 
 /** The file formats the directory imports. */
@@ -22,8 +23,13 @@ export type FileRefusalCode =
   | 'no-known-columns'
   | 'too-many-columns';
 
-/** Why one line (CSV) or one card (vCard) was refused; stable, so that the UI can translate it. */
-export type LineRefusalCode = 'no-name' | 'too-many-columns' | 'unpaired-card';
+/**
+ * Why one line (CSV) or one card (vCard) was refused; stable, so that the UI can translate it.
+ * `bad-phone`: a phone number that is not a valid number; `too-long`: a value longer than its
+ * bound in CONTACT_LIMITS; `too-many-values`: more phones, emails or groups than those bounds.
+ */
+export type LineRefusalCode =
+  'no-name' | 'too-many-columns' | 'unpaired-card' | 'bad-phone' | 'too-long' | 'too-many-values';
 
 /** One line or card left out of an import, with the 1-based line of the file where it starts. */
 export interface RefusedLine {
@@ -31,7 +37,14 @@ export interface RefusedLine {
   code: LineRefusalCode;
   /** A short English sentence for people. */
   reason: string;
+  /** What in the line was refused, so that the UI can say it in the user's language. */
+  subject?: RefusalSubject;
 }
+
+/** The value behind a refusal: a number that is not one, or a field over its bound. */
+export type RefusalSubject =
+  | { kind: 'phone'; phoneKind: PhoneKind; written: string }
+  | { kind: 'bound'; field: BoundedField; limit: number; count: boolean };
 
 /** What an import read: the contacts, what it left out and why, and how it read the file. */
 export interface ImportResult {
@@ -190,29 +203,16 @@ function unique<T>(values: T[], keyOf: (value: T) => string): T[] {
 }
 
 /**
- * Turns a named draft into a contact: derives the display name, drops empty and repeated values,
- * and gives it a fresh id when the file had none or one already taken by an earlier contact of the
- * same file (two contacts with one id would overwrite each other in the directory).
+ * The contact a named draft makes, given its id: derives the display name and drops empty and
+ * repeated values. Pure, so that a line can be checked as it will be stored before it takes an id.
  */
-export function finishContact(
-  draft: ContactDraft,
-  context: { now: Date; takenIds: Set<string>; warn: (message: string) => void; where: string },
-): Contact {
+export function contactOfDraft(draft: ContactDraft, id: string, now: Date): Contact {
   const givenName = draft.givenName.trim();
   const familyName = draft.familyName.trim();
   const groups = unique(
     draft.groups.map((group) => group.trim()).filter((group) => group !== ''),
     (group) => group,
   );
-  let id = draft.id.trim();
-  if (id !== '' && context.takenIds.has(id)) {
-    context.warn(
-      `${context.where}: the id "${id}" was already used in this file; a new one was given.`,
-    );
-    id = '';
-  }
-  if (id === '') id = crypto.randomUUID();
-  context.takenIds.add(id);
   return {
     id,
     givenName,
@@ -240,6 +240,27 @@ export function finishContact(
     groups,
     cellMember: draft.cellMember ?? groups.some(isCrisisCellGroup),
     origin: 'local',
-    updatedAt: context.now.toISOString(),
+    updatedAt: now.toISOString(),
   };
+}
+
+/**
+ * Turns a named draft into a contact (contactOfDraft), giving it a fresh id when the file had
+ * none or one already taken by an earlier contact of the same file (two contacts with one id
+ * would overwrite each other in the directory).
+ */
+export function finishContact(
+  draft: ContactDraft,
+  context: { now: Date; takenIds: Set<string>; warn: (message: string) => void; where: string },
+): Contact {
+  let id = draft.id.trim();
+  if (id !== '' && context.takenIds.has(id)) {
+    context.warn(
+      `${context.where}: the id "${id}" was already used in this file; a new one was given.`,
+    );
+    id = '';
+  }
+  if (id === '') id = crypto.randomUUID();
+  context.takenIds.add(id);
+  return contactOfDraft(draft, id, context.now);
 }

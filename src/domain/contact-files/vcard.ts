@@ -10,12 +10,12 @@
  * Tocsin extensions: `X-TOCSIN-CELL-MEMBER:true|false` and `X-TOCSIN-ROLES:<role ids, comma-separated>`.
  */
 import type { PhoneKind } from '../contact.js';
+import { finishCheckedContact } from './line-rules.js';
 import { readImportFile } from './text-decoding.js';
 import {
   draftHasName,
   emptyDraft,
   findCrisisRole,
-  finishContact,
   parseYesNo,
   phoneKindFromLabel,
   refuseFile,
@@ -165,7 +165,8 @@ function readCard(card: RawCard, warn: (message: string) => void): ContactDraft 
 
 /**
  * Reads every vCard (2.1, 3.0 or 4.0) of a text into contacts. A card is refused, with the line of
- * its BEGIN, when its BEGIN and END do not pair or when it has neither FN nor N.
+ * its BEGIN, when its BEGIN and END do not pair, when it has neither FN nor N, or when a value is
+ * over its bound or a TEL is not a valid number (line-rules.ts); numbers are stored in E.164.
  */
 export function parseVcards(text: string, options: ImportOptions = {}): ContactsRead {
   const now = options.now ?? new Date();
@@ -184,7 +185,9 @@ export function parseVcards(text: string, options: ImportOptions = {}): Contacts
       continue;
     }
     const where = `Card on line ${card.line}`;
-    result.contacts.push(finishContact(draft, { now, takenIds, warn, where }));
+    const checked = finishCheckedContact(draft, { now, takenIds, warn, where, what: 'card' });
+    if ('problem' in checked) refused.push({ line: card.line, ...checked.problem });
+    else result.contacts.push(checked.contact);
   }
   refused.sort((a, b) => a.line - b.line);
   if (strayLines > 0) {

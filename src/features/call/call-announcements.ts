@@ -1,25 +1,45 @@
-// What the call's live regions say as its state changes. A screen-reader user does not see a tile
-// appear, go away or turn red, so joins, departures and encryption problems are put into words.
+// What the call's heading and live regions say as its state changes. A screen-reader user does
+// not see a tile appear, go away or turn red, nor the banner that says the connection dropped, so
+// the connection's changes, joins, departures and encryption problems are put into words.
 import { t } from './call-messages.js';
-import type { CallState } from './call-types.js';
+import type { CallConnection, CallState } from './call-types.js';
 
 /** What to say after a change of state; an absent line leaves its live region as it was. */
 export interface CallAnnouncements {
-  /** Polite: being in the call, who joined, who left. */
+  /** Polite: being in the room, reconnecting or rejoining it, who joined, who left. */
   status?: string;
   /** Assertive: whose sound and image are not encrypted or cannot be decrypted. */
   alert?: string;
 }
 
 /**
- * What changed between two call states, in words. Only a connected call speaks: while joining or
- * rejoining the banners say what happens, and a rejoin's empty Room is not everyone leaving.
- * Coming into the call says how many others are there rather than naming each of them.
+ * The heading of the call's view, which follows the connection: a member whose call dropped must
+ * not read "In the crisis room" (joining, leaving and failing have their own pages' headings).
+ */
+export function callHeading(connection: CallConnection): string {
+  switch (connection) {
+    case 'reconnecting':
+      return t('call.reconnecting.title');
+    case 'rejoining':
+      return t('call.rejoining.title');
+    default:
+      return t('call.inCall.title');
+  }
+}
+
+/**
+ * What changed between two call states, in words. Losing the connection is said once, as the
+ * heading says it; otherwise only a connected call speaks, since a rejoin's empty Room is not
+ * everyone leaving. Coming into the call says how many others are there rather than naming each
+ * of them.
  */
 export function callAnnouncements(
   previous: CallState | undefined,
   next: CallState,
 ): CallAnnouncements {
+  if (next.connection === 'reconnecting' || next.connection === 'rejoining') {
+    return previous?.connection === next.connection ? {} : { status: callHeading(next.connection) };
+  }
   if (next.connection !== 'connected') return {};
   const status =
     previous?.connection === 'connected'

@@ -35,7 +35,11 @@ export interface CallParticipant {
   audioTrack?: Track;
 }
 
-/** Why the call is not going on, when it is 'unreachable' (or could not start). */
+/**
+ * Why the call is not going on, when it is 'unreachable' (or could not start). Each kind has its
+ * sentence in the catalogues; `detail` is livekit-client's own words (English, tokens cut out),
+ * shown only behind "Technical details".
+ */
 export type CallProblem =
   | { kind: 'unsupported' }
   | { kind: 'unreachable'; detail: string }

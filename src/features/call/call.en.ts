@@ -2,7 +2,7 @@
 // load with the room page, never at start-up.
 export const callEn = {
   'call.loading': 'Checking the crisis kit…',
-  'call.capable': 'This device can join end-to-end encrypted calls.',
+  'call.capable': 'This device can join the end-to-end encrypted crisis room.',
   'call.roomName': (room: string) => `Room: ${room}`,
 
   'call.notEnrolled.title': 'This device is not enrolled',
@@ -19,15 +19,15 @@ export const callEn = {
   'call.kitError.body':
     'Tocsin could not read the crisis kit stored on this device. Reload Tocsin.',
 
-  'call.unsupported.title': 'This browser cannot encrypt calls',
+  'call.unsupported.title': 'This browser cannot encrypt the crisis room',
   'call.unsupported.body':
-    'This browser cannot encrypt calls end to end, and Tocsin never makes an unencrypted call. Reach the cell by phone below, or open Tocsin in an up-to-date Chrome, Edge, Firefox or Safari.',
+    'This browser cannot encrypt sound and video end to end, and Tocsin never enters the room unencrypted. Reach the cell by phone below, or open Tocsin in an up-to-date Chrome, Edge, Firefox or Safari.',
 
-  'call.ready.title': 'Join the call',
+  'call.ready.title': 'Before you join',
   'call.ready.permission':
     'Your browser will ask to use the microphone and the camera: allow them so the cell can hear and see you. “Audio only” uses the microphone alone, and less data.',
   'call.ready.encrypted':
-    'The call is end-to-end encrypted with the key of your crisis kit: the server relays it without being able to listen.',
+    'Sound and video in the room are end-to-end encrypted with the key of your crisis kit: the server relays them without being able to listen.',
   'call.join': 'Join the crisis room',
   'call.joinAudio': 'Join audio only',
   'call.joinListen': 'Listen only',
@@ -51,22 +51,24 @@ export const callEn = {
   'call.media.cameraLost': 'The camera could not be started.',
 
   'call.inCall.title': 'In the crisis room',
+  'call.reconnecting.title': 'Reconnecting to the crisis room…',
+  'call.rejoining.title': 'Connection lost: rejoining the crisis room…',
   'call.reconnecting': 'Reconnecting…',
   'call.rejoining': 'The connection was lost. Rejoining the crisis room…',
   'call.rejoiningAttempt': (attempt: number) => `Attempt ${attempt}. Tocsin keeps trying.`,
   'call.stillRejoining': 'Still trying. Meanwhile, reach the cell by phone.',
   'call.mediaStalled':
-    'Sound is not getting through. Leave and join again, or reach the cell by phone.',
+    'Sound is not getting through. Leave the room and join it again, or reach the cell by phone.',
   'call.encryptionProblem':
-    'End-to-end encryption reported a problem on this device. If the others cannot hear you, leave and join again.',
-  'call.audioBlocked': 'The browser is holding the call’s sound back.',
+    'End-to-end encryption reported a problem on this device. If the others cannot hear you, leave the room and join it again.',
+  'call.audioBlocked': 'The browser is holding the room’s sound back.',
   'call.startAudio': 'Turn the sound on',
   'call.alone': 'Nobody else is in the room yet.',
 
   'call.safety.title': 'Safety code',
   'call.safety.readAloud': 'Read these words aloud: everyone must see the same.',
   'call.safety.different':
-    'Different words? You are not in the same encrypted room: hang up and call.',
+    'Different words? You are not in the same encrypted room: leave it and phone instead.',
   'call.safety.digits': 'The same code in digits',
 
   'call.you': (name: string) => `${name} (you)`,
@@ -84,7 +86,7 @@ export const callEn = {
   'call.quality.lost': 'Connection lost',
   'call.quality.unknown': 'Connection quality unknown',
 
-  'call.controls': 'Call controls',
+  'call.controls': 'Room controls',
   'call.control.mute': 'Mute',
   'call.control.cameraOff': 'Stop camera',
   'call.control.audioOnly': 'Audio only',
@@ -97,23 +99,24 @@ export const callEn = {
 
   'call.list.title': 'Participants',
 
-  'call.announce.joined': (name: string) => `${name} joined the call.`,
+  'call.announce.joined': (name: string) => `${name} joined the room.`,
   'call.announce.joinedUnverified': (name: string) =>
-    `${name} joined the call. Not in the signed directory.`,
-  'call.announce.left': (name: string) => `${name} left the call.`,
+    `${name} joined the room. Not in the signed directory.`,
+  'call.announce.left': (name: string) => `${name} left the room.`,
   'call.announce.cannotDecrypt': (name: string) =>
     `${name}’s sound and image cannot be decrypted: they may not hold the room key.`,
   'call.announce.notEncrypted': (name: string) =>
     `${name} is sending sound or image that is not encrypted. Tocsin does not play it.`,
   'call.announce.connected': (count: number) =>
     count === 0
-      ? 'You are in the call. Nobody else is here yet.'
-      : `You are in the call with ${count === 1 ? '1 other person' : `${count} other people`}.`,
+      ? 'You are in the room. Nobody else is here yet.'
+      : `You are in the room with ${count === 1 ? '1 other person' : `${count} other people`}.`,
 
   'call.unreachable.title': 'The crisis room cannot be reached',
   'call.unreachable.body':
-    'Tocsin could not connect to the crisis room’s server. The network or the server may be down.',
-  'call.unreachable.detail': (detail: string) => `Details: ${detail}`,
+    'Tocsin could not connect to the crisis room’s server: the network or the server may be down. Try again in a moment, or reach the cell by phone below.',
+  'call.unreachable.offline':
+    'This device has no network connection, so Tocsin cannot reach the crisis room. Reach the cell by phone below, and try again once the network is back.',
   'call.refused.title': 'The server refused this device',
   'call.refused.body':
     'The crisis room’s server did not accept this device’s access. Your crisis kit may be out of date: ask your crisis administrator for a new enrollment link.',
@@ -121,13 +124,24 @@ export const callEn = {
   'call.duplicate.body':
     'Your identity joined the crisis room from another device or tab, so this one was disconnected.',
   'call.removed.title': 'You were removed from the crisis room',
-  'call.removed.body': 'The server removed this device from the room, or closed the room.',
+  'call.removed.body':
+    'The server removed this device from the room, or closed the room. Join again if you should be in it, or reach the cell by phone below.',
   'call.encryptionFailed.title': 'Encryption could not be started',
   'call.encryptionFailed.body':
-    'End-to-end encryption did not start on this device, so Tocsin left the room rather than make an unencrypted call.',
+    'End-to-end encryption did not start on this device, so Tocsin left the room rather than stay in it unencrypted. Try again; if it fails again, reload Tocsin.',
   'call.retry': 'Try again',
   'call.left.title': 'You left the crisis room',
   'call.rejoin': 'Join again',
+
+  'call.server.checking': 'Checking the room server…',
+  'call.server.reachable': 'Room server reachable',
+  'call.server.unreachable': (reason: string) =>
+    `The room server is not answering (${reason}): you can try anyway, or reach the cell by phone below.`,
+  'call.server.checkedAt': (time: string) => `checked at ${time}`,
+  'call.server.reason.offline': 'this device is offline',
+  'call.server.reason.timeout': (seconds: number) => `no answer within ${seconds} s`,
+  'call.server.reason.network': 'no connection to it',
+  'call.server.reason.status': (status: number) => `it answered with error ${status}`,
 
   'call.fallback.title': 'Reach the cell by phone',
   'call.fallback.hint': 'Calls and SMS go over the phone network, with no data connection.',
@@ -137,6 +151,7 @@ export const callEn = {
   'call.fallback.callLabel': (name: string, number: string) => `Call ${name}, ${number}`,
   'call.fallback.smsLabel': (name: string, number: string) => `SMS to ${name}, ${number}`,
   'call.fallback.noPhone': 'No phone number',
+  'call.fallback.invalidNumber': 'not a valid number',
   'call.fallback.noMembers': 'The signed directory has no other crisis-cell member.',
   'call.fallback.emergency': 'Emergency numbers',
   'call.fallback.emergencyLabel': (label: string, number: string) => `Call ${label}, ${number}`,

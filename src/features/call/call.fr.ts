@@ -2,7 +2,7 @@ import type { CallMessages } from './call.en.js';
 
 export const callFr: CallMessages = {
   'call.loading': 'Vérification du kit de crise…',
-  'call.capable': 'Cet appareil peut rejoindre des appels chiffrés de bout en bout.',
+  'call.capable': 'Cet appareil peut entrer dans la salle de crise chiffrée de bout en bout.',
   'call.roomName': (room: string) => `Salle : ${room}`,
 
   'call.notEnrolled.title': 'Cet appareil n’est pas inscrit',
@@ -19,17 +19,17 @@ export const callFr: CallMessages = {
   'call.kitError.body':
     'Tocsin n’a pas pu lire le kit de crise enregistré sur cet appareil. Rechargez Tocsin.',
 
-  'call.unsupported.title': 'Ce navigateur ne sait pas chiffrer les appels',
+  'call.unsupported.title': 'Ce navigateur ne sait pas chiffrer la salle de crise',
   'call.unsupported.body':
-    'Ce navigateur ne sait pas chiffrer les appels de bout en bout, et Tocsin ne passe jamais d’appel non chiffré. Joignez la cellule par téléphone ci-dessous, ou ouvrez Tocsin dans un Chrome, Edge, Firefox ou Safari à jour.',
+    'Ce navigateur ne sait pas chiffrer le son et l’image de bout en bout, et Tocsin n’entre jamais dans la salle sans chiffrement. Joignez la cellule par téléphone ci-dessous, ou ouvrez Tocsin dans un Chrome, Edge, Firefox ou Safari à jour.',
 
-  'call.ready.title': 'Rejoindre l’appel',
+  'call.ready.title': 'Avant d’entrer dans la salle',
   'call.ready.permission':
     'Votre navigateur va demander l’accès au micro et à la caméra : autorisez-les pour que la cellule vous entende et vous voie. « Audio seul » n’utilise que le micro, et moins de données.',
   'call.ready.encrypted':
-    'L’appel est chiffré de bout en bout avec la clé de votre kit de crise : le serveur le relaie sans pouvoir l’écouter.',
-  'call.join': 'Rejoindre la salle de crise',
-  'call.joinAudio': 'Rejoindre en audio seul',
+    'Le son et l’image de la salle sont chiffrés de bout en bout avec la clé de votre kit de crise : le serveur les relaie sans pouvoir les écouter.',
+  'call.join': 'Entrer dans la salle de crise',
+  'call.joinAudio': 'Entrer en audio seul',
   'call.joinListen': 'Écouter seulement',
 
   'call.connecting.title': 'Connexion à la salle de crise…',
@@ -44,30 +44,32 @@ export const callFr: CallMessages = {
     'Le micro ou la caméra est utilisé par une autre application. Fermez-la, puis réessayez.',
   'call.media.other': 'Le micro ou la caméra n’a pas pu démarrer.',
   'call.media.options':
-    'Vous pouvez aussi rejoindre avec le micro seul, ou écouter seulement : vous entendez et voyez la cellule, et lui parlez par téléphone.',
+    'Vous pouvez aussi entrer avec le micro seul, ou écouter seulement : vous entendez et voyez la cellule, et lui parlez par téléphone.',
   'call.media.retry': 'Réessayer',
   'call.media.noCamera':
-    'Aucune caméra n’a pu être utilisée : vous avez rejoint avec le micro seul.',
+    'Aucune caméra n’a pu être utilisée : vous êtes dans la salle avec le micro seul.',
   'call.media.micLost': 'Le micro n’a pas pu démarrer : la cellule ne vous entend pas.',
   'call.media.cameraLost': 'La caméra n’a pas pu démarrer.',
 
   'call.inCall.title': 'Dans la salle de crise',
+  'call.reconnecting.title': 'Reconnexion à la salle de crise…',
+  'call.rejoining.title': 'Connexion perdue : retour dans la salle de crise…',
   'call.reconnecting': 'Reconnexion…',
   'call.rejoining': 'La connexion a été perdue. Retour dans la salle de crise…',
   'call.rejoiningAttempt': (attempt: number) => `Tentative ${attempt}. Tocsin continue d’essayer.`,
   'call.stillRejoining': 'Toujours en cours. En attendant, joignez la cellule par téléphone.',
   'call.mediaStalled':
-    'Le son ne passe pas. Quittez et rejoignez l’appel, ou joignez la cellule par téléphone.',
+    'Le son ne passe pas. Quittez la salle et entrez-y de nouveau, ou joignez la cellule par téléphone.',
   'call.encryptionProblem':
-    'Le chiffrement de bout en bout a signalé un problème sur cet appareil. Si les autres ne vous entendent pas, quittez et rejoignez l’appel.',
-  'call.audioBlocked': 'Le navigateur retient le son de l’appel.',
+    'Le chiffrement de bout en bout a signalé un problème sur cet appareil. Si les autres ne vous entendent pas, quittez la salle et entrez-y de nouveau.',
+  'call.audioBlocked': 'Le navigateur retient le son de la salle.',
   'call.startAudio': 'Activer le son',
   'call.alone': 'Personne d’autre n’est encore dans la salle.',
 
   'call.safety.title': 'Code de sécurité',
   'call.safety.readAloud': 'Lisez ces mots à voix haute : tout le monde doit voir les mêmes.',
   'call.safety.different':
-    'Des mots différents ? Vous n’êtes pas dans la même salle chiffrée : raccrochez et appelez.',
+    'Des mots différents ? Vous n’êtes pas dans la même salle chiffrée : quittez-la et téléphonez.',
   'call.safety.digits': 'Le même code en chiffres',
 
   'call.you': (name: string) => `${name} (vous)`,
@@ -85,7 +87,7 @@ export const callFr: CallMessages = {
   'call.quality.lost': 'Connexion perdue',
   'call.quality.unknown': 'Qualité de connexion inconnue',
 
-  'call.controls': 'Commandes de l’appel',
+  'call.controls': 'Commandes de la salle',
   'call.control.mute': 'Couper le micro',
   'call.control.cameraOff': 'Couper la caméra',
   'call.control.audioOnly': 'Audio seul',
@@ -98,23 +100,24 @@ export const callFr: CallMessages = {
 
   'call.list.title': 'Participants',
 
-  'call.announce.joined': (name: string) => `${name} a rejoint l’appel.`,
+  'call.announce.joined': (name: string) => `${name} a rejoint la salle.`,
   'call.announce.joinedUnverified': (name: string) =>
-    `${name} a rejoint l’appel. Absent de l’annuaire signé.`,
-  'call.announce.left': (name: string) => `${name} a quitté l’appel.`,
+    `${name} a rejoint la salle. Absent de l’annuaire signé.`,
+  'call.announce.left': (name: string) => `${name} a quitté la salle.`,
   'call.announce.cannotDecrypt': (name: string) =>
     `Le son et l’image de ${name} ne peuvent pas être déchiffrés : cette personne n’a peut-être pas la clé de la salle.`,
   'call.announce.notEncrypted': (name: string) =>
     `${name} envoie du son ou de l’image non chiffrés. Tocsin ne les diffuse pas.`,
   'call.announce.connected': (count: number) =>
     count === 0
-      ? 'Vous êtes dans l’appel. Personne d’autre n’est encore là.'
-      : `Vous êtes dans l’appel avec ${count === 1 ? '1 autre personne' : `${count} autres personnes`}.`,
+      ? 'Vous êtes dans la salle. Personne d’autre n’est encore là.'
+      : `Vous êtes dans la salle avec ${count === 1 ? '1 autre personne' : `${count} autres personnes`}.`,
 
   'call.unreachable.title': 'La salle de crise est injoignable',
   'call.unreachable.body':
-    'Tocsin n’a pas pu se connecter au serveur de la salle de crise. Le réseau ou le serveur est peut-être en panne.',
-  'call.unreachable.detail': (detail: string) => `Détails : ${detail}`,
+    'Tocsin n’a pas pu se connecter au serveur de la salle de crise : le réseau ou le serveur est peut-être en panne. Réessayez dans un instant, ou joignez la cellule par téléphone ci-dessous.',
+  'call.unreachable.offline':
+    'Cet appareil n’a pas de connexion réseau : Tocsin ne peut pas joindre la salle de crise. Joignez la cellule par téléphone ci-dessous, et réessayez quand le réseau sera revenu.',
   'call.refused.title': 'Le serveur a refusé cet appareil',
   'call.refused.body':
     'Le serveur de la salle de crise n’a pas accepté l’accès de cet appareil. Votre kit de crise est peut-être périmé : demandez un nouveau lien d’inscription à votre administrateur de crise.',
@@ -122,13 +125,24 @@ export const callFr: CallMessages = {
   'call.duplicate.body':
     'Votre identité a rejoint la salle de crise depuis un autre appareil ou onglet : celui-ci a donc été déconnecté.',
   'call.removed.title': 'Vous avez été retiré de la salle de crise',
-  'call.removed.body': 'Le serveur a retiré cet appareil de la salle, ou a fermé la salle.',
+  'call.removed.body':
+    'Le serveur a retiré cet appareil de la salle, ou a fermé la salle. Revenez-y si vous devez y être, ou joignez la cellule par téléphone ci-dessous.',
   'call.encryptionFailed.title': 'Le chiffrement n’a pas pu démarrer',
   'call.encryptionFailed.body':
-    'Le chiffrement de bout en bout n’a pas démarré sur cet appareil : Tocsin a quitté la salle plutôt que de passer un appel non chiffré.',
+    'Le chiffrement de bout en bout n’a pas démarré sur cet appareil : Tocsin a quitté la salle plutôt que d’y rester sans chiffrement. Réessayez ; si cela échoue encore, rechargez Tocsin.',
   'call.retry': 'Réessayer',
   'call.left.title': 'Vous avez quitté la salle de crise',
-  'call.rejoin': 'Rejoindre à nouveau',
+  'call.rejoin': 'Revenir dans la salle',
+
+  'call.server.checking': 'Vérification du serveur de la salle…',
+  'call.server.reachable': 'Serveur de la salle joignable',
+  'call.server.unreachable': (reason: string) =>
+    `Le serveur de la salle ne répond pas (${reason}) : vous pouvez essayer quand même, ou utiliser les solutions de repli ci-dessous.`,
+  'call.server.checkedAt': (time: string) => `vérifié à ${time}`,
+  'call.server.reason.offline': 'cet appareil est hors ligne',
+  'call.server.reason.timeout': (seconds: number) => `aucune réponse en ${seconds} s`,
+  'call.server.reason.network': 'connexion impossible',
+  'call.server.reason.status': (status: number) => `erreur ${status}`,
 
   'call.fallback.title': 'Joindre la cellule par téléphone',
   'call.fallback.hint':
@@ -139,6 +153,7 @@ export const callFr: CallMessages = {
   'call.fallback.callLabel': (name: string, number: string) => `Appeler ${name}, ${number}`,
   'call.fallback.smsLabel': (name: string, number: string) => `SMS à ${name}, ${number}`,
   'call.fallback.noPhone': 'Aucun numéro',
+  'call.fallback.invalidNumber': 'numéro non valide',
   'call.fallback.noMembers': 'L’annuaire signé ne compte aucun autre membre de la cellule.',
   'call.fallback.emergency': 'Numéros d’urgence',
   'call.fallback.emergencyLabel': (label: string, number: string) => `Appeler ${label}, ${number}`,

@@ -55,11 +55,15 @@ export class TocsinCallControls extends LitElement {
         align-items: stretch;
       }
 
+      /*
+       * As wide as its longest word at least (min-content), so a label wraps inside its button
+       * and never spills out of it ("Participants (2)"); the bar wraps when they do not fit.
+       */
       .control {
-        flex: 1 1 0;
+        flex: 1 1 4.25rem;
         flex-direction: column;
         gap: 0.125rem;
-        min-width: 4.25rem;
+        min-width: min-content;
         max-width: 9rem;
         padding: 0.375rem 0.375rem;
         font-size: 0.875rem;

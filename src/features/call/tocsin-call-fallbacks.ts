@@ -2,7 +2,13 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { LocaleController } from '../../app/i18n/i18n.js';
 import type { Contact } from '../../domain/contact.js';
-import { detectSmsPlatform, smsUri, telUri, textablePhone } from '../../domain/phone-links.js';
+import {
+  detectSmsPlatform,
+  emergencyTelUri,
+  smsUri,
+  telUri,
+  textablePhone,
+} from '../../domain/phone-links.js';
 import '../directory/tocsin-cell-alert.js';
 import type { TocsinCellAlert } from '../directory/tocsin-cell-alert.js';
 import type { EmergencyNumber } from '../../domain/kit.js';
@@ -94,18 +100,7 @@ export class TocsinCallFallbacks extends LitElement {
           this.emergencyNumbers.length
             ? html`<h3>${t('call.fallback.emergency')}</h3>
                 <ul class="emergency">
-                  ${this.emergencyNumbers.map(
-                    (entry) =>
-                      html`<li>
-                        <span class="who">${entry.label}</span>
-                        <a
-                          class="button"
-                          href=${telUri(entry.number)}
-                          aria-label=${t('call.fallback.emergencyLabel', entry.label, entry.number)}
-                          >${entry.number}</a
-                        >
-                      </li>`,
-                  )}
+                  ${this.emergencyNumbers.map((entry) => this.renderEmergency(entry))}
                 </ul>`
             : nothing
         }
@@ -113,27 +108,55 @@ export class TocsinCallFallbacks extends LitElement {
       <tocsin-cell-alert .contacts=${this.members}></tocsin-cell-alert>`;
   }
 
+  // A number that is not dialable is shown with a note and no button, never as a wrong button.
+  private renderEmergency(entry: EmergencyNumber) {
+    const tel = emergencyTelUri(entry.number);
+    return html`<li>
+      <span class="who">${entry.label}</span>
+      ${
+        tel
+          ? html`<a
+              class="button"
+              href=${tel}
+              aria-label=${t('call.fallback.emergencyLabel', entry.label, entry.number)}
+              >${entry.number}</a
+            >`
+          : html`<span class="number">${entry.number} — ${t('call.fallback.invalidNumber')}</span>`
+      }
+    </li>`;
+  }
+
   private renderMember(member: Contact, platform: ReturnType<typeof detectSmsPlatform>) {
     const phone = textablePhone(member);
+    const tel = phone && telUri(phone.number);
+    const sms = phone && smsUri([phone.number], '', platform);
     return html`<li data-member=${member.member?.id ?? member.id}>
       <span class="who"
         >${member.displayName}
-        <span class="number">${phone ? phone.number : t('call.fallback.noPhone')}</span></span
+        <span class="number"
+          >${phone ? phone.number : t('call.fallback.noPhone')}${
+            phone && !tel ? ` — ${t('call.fallback.invalidNumber')}` : ''
+          }</span
+        ></span
       >
       ${
-        phone
+        phone && tel
           ? html`<a
-                class="button"
-                href=${telUri(phone.number)}
-                aria-label=${t('call.fallback.callLabel', member.displayName, phone.number)}
-                >${t('call.fallback.call')}</a
-              >
-              <a
-                class="button secondary"
-                href=${smsUri([phone.number], '', platform)}
-                aria-label=${t('call.fallback.smsLabel', member.displayName, phone.number)}
-                >${t('call.fallback.sms')}</a
-              >`
+              class="button"
+              href=${tel}
+              aria-label=${t('call.fallback.callLabel', member.displayName, phone.number)}
+              >${t('call.fallback.call')}</a
+            >`
+          : nothing
+      }
+      ${
+        phone && sms
+          ? html`<a
+              class="button secondary"
+              href=${sms}
+              aria-label=${t('call.fallback.smsLabel', member.displayName, phone.number)}
+              >${t('call.fallback.sms')}</a
+            >`
           : nothing
       }
     </li>`;

@@ -8,7 +8,7 @@ import type { Contact } from '../../domain/contact.js';
 import type { EmergencyNumber } from '../../domain/kit.js';
 import { t } from './call-messages.js';
 import type { CallSession } from './call-session.js';
-import { callAnnouncements } from './call-announcements.js';
+import { callAnnouncements, callHeading } from './call-announcements.js';
 import type { CallState } from './call-types.js';
 import type { SafetyCode } from './safety-code.js';
 import './tocsin-call-controls.js';
@@ -22,8 +22,9 @@ const FALLBACKS_AFTER_ATTEMPTS = 3;
 
 /**
  * The call itself: banners for reconnecting, rejoining and trouble with sound or devices, the
- * controls, the participants' tiles (`<tocsin-call-stage>`), the participant list on demand, the
- * safety code, and the remote participants' sound. Joins, departures and encryption problems are
+ * controls, the safety code (right below them: everyone compares it as they join, so it is on the
+ * first screen of a small phone), the participants' tiles (`<tocsin-call-stage>`), the participant
+ * list on demand, and the remote participants' sound. Joins, departures and encryption problems are
  * announced in live regions (`call-announcements.ts` says what).
  *
  * The sound plays from audio elements of this view, not of the tiles, so that it goes on whatever
@@ -142,7 +143,7 @@ export class TocsinCallView extends LitElement {
   override render() {
     const state = this.state;
     if (!state) return nothing;
-    return html`<h2 tabindex="-1">${t('call.inCall.title')}</h2>
+    return html`<h2 tabindex="-1">${callHeading(state.connection)}</h2>
       ${this.roomName ? html`<p class="room muted">${t('call.roomName', this.roomName)}</p>` : nothing}
       ${this.renderBanners(state)}
       <tocsin-call-controls
@@ -151,6 +152,7 @@ export class TocsinCallView extends LitElement {
         .state=${state}
         .session=${this.session}
       ></tocsin-call-controls>
+      <tocsin-safety-code .safety=${this.safety}></tocsin-safety-code>
       ${
         state.connection === 'rejoining'
           ? nothing
@@ -175,7 +177,6 @@ export class TocsinCallView extends LitElement {
                   : nothing
               }`
       }
-      <tocsin-safety-code .safety=${this.safety}></tocsin-safety-code>
       <div class="audio" hidden>
         ${repeat(
           state.participants.filter((p) => p.audioTrack),

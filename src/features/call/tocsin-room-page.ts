@@ -1,7 +1,9 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { logTime } from '../../app/i18n/time-format.js';
 import { ObserveController, type Subscribable } from '../../app/observable.js';
 import { PageElement } from '../../app/page-element.js';
+import '../../ui/tocsin-error-details.js';
 import { buttons, content, pageFrame, tokens } from '../../ui/tokens.js';
 import type { Contact } from '../../domain/contact.js';
 import type { VerifiedRoomAccess } from '../kit/kit-service.js';
@@ -11,7 +13,9 @@ import { currentCall, ensureCall, releaseIdleCall } from './active-call.js';
 import type { CallSession, CallSessionOptions } from './call-session.js';
 import type { CallProblem, CallState } from './call-types.js';
 import { canEncryptCalls } from './e2ee.js';
+import { RoomServerWatch } from './room-server-watch.js';
 import { deriveSafetyCode, type SafetyCode } from './safety-code.js';
+import { PROBE_TIMEOUT_MS, type ProbeResult } from './server-probe.js';
 import './tocsin-call-fallbacks.js';
 import './tocsin-call-view.js';
 import type { TocsinCallView } from './tocsin-call-view.js';
@@ -30,6 +34,9 @@ export type RoomView =
   | 'unreachable'
   | 'left';
 
+/** The views that offer to join, where the page says whether the kit's server answers. */
+const PROBED_VIEWS: readonly RoomView[] = ['ready', 'media', 'left', 'unreachable'];
+
 /** The kit's room, or why there is none. */
 type Access =
   | { state: 'loading' }
@@ -39,9 +46,10 @@ type Access =
 /**
  * The crisis room. Before joining it says why this device cannot join (no kit, a tampered kit, a
  * browser that cannot encrypt), or offers to join with or without the camera after saying what
- * the browser will ask. In the call it shows <tocsin-call-view>; when the room cannot be reached
+ * the browser will ask, and whether the kit's server answers (asked again every half minute while
+ * nobody is in the call). In the call it shows <tocsin-call-view>; when the room cannot be reached
  * or the call dropped for good, it says so plainly and offers the phone: every crisis-cell member,
- * "alert the cell" and the kit's emergency numbers.
+ * "alert the cell" and the kit's emergency numbers — also before joining when the server is silent.
  *
  * The host carries `data-view` (a {@link RoomView}) and `data-connection` (the call's connection:
  * idle, connecting, connected, reconnecting, rejoining, unreachable or left).
@@ -73,11 +81,6 @@ export class TocsinRoomPage extends PageElement {
         min-height: 3.5rem;
         font-size: 1.1875rem;
       }
-
-      .detail {
-        overflow-wrap: anywhere;
-        font-size: 0.9375rem;
-      }
     `,
   ];
 
@@ -90,6 +93,10 @@ export class TocsinRoomPage extends PageElement {
   private session?: CallSession;
   private shownView?: RoomView;
   private readonly encryptionSupported = canEncryptCalls();
+  private readonly serverWatch = new RoomServerWatch(this, {
+    url: () => this.livekitUrl(),
+    wanted: () => PROBED_VIEWS.includes(this.view()),
+  });
 
   protected readonly observer = new ObserveController(this, () => {
     const sources: Subscribable[] = [];
@@ -111,6 +118,9 @@ export class TocsinRoomPage extends PageElement {
     const view = this.view();
     this.dataset['view'] = view;
     this.dataset['connection'] = this.session?.state.value.connection ?? 'idle';
+    const server = this.serverState();
+    if (server) this.dataset['server'] = server;
+    else delete this.dataset['server'];
     // A new state is announced by focusing its heading; the first one is the router's to focus.
     if (this.shownView !== undefined && view !== this.shownView) void this.focusState(view);
     this.shownView = view;
@@ -251,6 +261,7 @@ export class TocsinRoomPage extends PageElement {
       case 'left':
         return html`<section class="card">
           <h2 tabindex="-1">${t('call.left.title')}</h2>
+          ${this.renderServerStatus()}
           <div class="actions">
             <button class="button join" @click=${() => this.join(this.lastMode())}>
               ${t('call.rejoin')}
@@ -262,17 +273,72 @@ export class TocsinRoomPage extends PageElement {
 
   private renderReady(access: VerifiedRoomAccess) {
     return html`<section class="card">
-      <h2 tabindex="-1">${t('call.ready.title')}</h2>
-      <p class="muted">${t('call.roomName', access.room.roomName)}</p>
-      <p>${t('call.ready.permission')}</p>
-      <p>${t('call.ready.encrypted')}</p>
-      <div class="actions">
-        <button class="button join" @click=${() => this.join()}>${t('call.join')}</button>
-        <button class="button secondary join" @click=${() => this.join({ audioOnly: true })}>
-          ${t('call.joinAudio')}
-        </button>
-      </div>
-    </section>`;
+        <h2 tabindex="-1">${t('call.ready.title')}</h2>
+        <p class="muted">${t('call.roomName', access.room.roomName)}</p>
+        ${this.renderServerStatus()}
+        <p>${t('call.ready.permission')}</p>
+        <p>${t('call.ready.encrypted')}</p>
+        <div class="actions">
+          <button class="button join" @click=${() => this.join()}>${t('call.join')}</button>
+          <button class="button secondary join" @click=${() => this.join({ audioOnly: true })}>
+            ${t('call.joinAudio')}
+          </button>
+        </div>
+      </section>
+      ${this.serverState() === 'unreachable' ? this.renderFallbacks(access) : nothing}`;
+  }
+
+  /** The kit's LiveKit server, when the verified kit is read. */
+  private livekitUrl(): string | undefined {
+    return this._access.state === 'ready' ? this._access.access.room.livekitUrl : undefined;
+  }
+
+  /** The latest answer of the kit's server, while the page offers to join. */
+  private serverProbe(): ProbeResult | undefined {
+    const url = this.livekitUrl();
+    if (!url || !PROBED_VIEWS.includes(this.view())) return undefined;
+    return this.serverWatch.resultFor(url);
+  }
+
+  /** What the page says of the kit's server now; the host's `data-server`. */
+  private serverState(): 'checking' | 'reachable' | 'unreachable' | undefined {
+    if (!this.livekitUrl() || !PROBED_VIEWS.includes(this.view())) return undefined;
+    const probe = this.serverProbe();
+    if (!probe) return 'checking';
+    return probe.reachable ? 'reachable' : 'unreachable';
+  }
+
+  /**
+   * Whether the kit's server answers, and when it was last asked. Joining stays possible either
+   * way: the probe can be wrong, and a member may know better. `withDetails` is false where the
+   * call's own technical details are shown already.
+   */
+  private renderServerStatus(withDetails = true) {
+    const probe = this.serverProbe();
+    if (!probe) {
+      return html`<p class="server muted">
+        <span role="status">${t('call.server.checking')}</span>
+      </p>`;
+    }
+    const checked = t('call.server.checkedAt', logTime(probe.at.toISOString()));
+    return html`<p class="server ${probe.reachable ? 'ok' : 'warning'}">
+        <span role="status"
+          >${
+            probe.reachable
+              ? t('call.server.reachable')
+              : t('call.server.unreachable', probeFailure(probe))
+          }</span
+        >
+        <span class="muted">(${checked})</span>
+      </p>
+      ${
+        probe.reachable || !withDetails
+          ? nothing
+          : html`<tocsin-error-details
+              label=${t('error.technicalDetails')}
+              detail=${probe.detail}
+            ></tocsin-error-details>`
+      }`;
   }
 
   private renderMediaProblem() {
@@ -289,6 +355,7 @@ export class TocsinRoomPage extends PageElement {
       <p>${explanation}</p>
       ${media.kind === 'denied' ? html`<p>${t('call.media.deniedHowTo')}</p>` : nothing}
       <p>${t('call.media.options')}</p>
+      ${this.renderServerStatus()}
       <div class="actions">
         <button class="button" @click=${() => this.join({ audioOnly: wasAudioOnly })}>
           ${t('call.media.retry')}
@@ -318,11 +385,18 @@ export class TocsinRoomPage extends PageElement {
       encryption: ['call.encryptionFailed.title', 'call.encryptionFailed.body'],
     } as const;
     const [title, body] = texts[problem.kind];
-    const detail = 'detail' in problem && problem.detail ? problem.detail : '';
+    // livekit-client's own words ("could not establish signal connection…") are for whoever
+    // supports the cell: behind a disclosure, never in the sentence.
+    const detail = 'detail' in problem ? problem.detail : '';
+    const offline = problem.kind === 'unreachable' && !navigator.onLine;
     return html`<section class="card" data-problem=${problem.kind}>
         <h2 tabindex="-1">${t(title)}</h2>
-        <p>${t(body)}</p>
-        ${detail ? html`<p class="detail muted">${t('call.unreachable.detail', detail)}</p>` : nothing}
+        <p>${offline ? t('call.unreachable.offline') : t(body)}</p>
+        <tocsin-error-details
+          label=${t('error.technicalDetails')}
+          detail=${detail}
+        ></tocsin-error-details>
+        ${this.renderServerStatus(false)}
         <div class="actions">
           <button class="button join" @click=${() => void this.session?.retry()}>
             ${problem.kind === 'duplicate' ? t('call.rejoin') : t('call.retry')}
@@ -347,6 +421,20 @@ export class TocsinRoomPage extends PageElement {
   private lastMode(): { audioOnly?: boolean; listenOnly?: boolean } {
     const call = this.session?.state.value;
     return { audioOnly: call?.audioOnly ?? false, listenOnly: call?.listenOnly ?? false };
+  }
+}
+
+/** Why the server did not answer, in words that fit in the sentence that says so. */
+function probeFailure(probe: Extract<ProbeResult, { reachable: false }>): string {
+  switch (probe.reason) {
+    case 'offline':
+      return t('call.server.reason.offline');
+    case 'timeout':
+      return t('call.server.reason.timeout', PROBE_TIMEOUT_MS / 1000);
+    case 'network':
+      return t('call.server.reason.network');
+    case 'status':
+      return t('call.server.reason.status', probe.status ?? 0);
   }
 }
 

@@ -23,17 +23,25 @@ export class TocsinSafetyCode extends LitElement {
         display: block;
       }
 
+      /* Compact, so that it fits on a small phone's first screen under the call's controls. */
       .safety {
         text-align: center;
+        padding: 0.75rem 1rem;
+      }
+
+      h3 {
+        margin: 0 0 0.25rem;
+        font-size: 1.1875rem;
       }
 
       .words {
         display: flex;
         flex-wrap: wrap;
         justify-content: center;
-        gap: 0.25rem 1rem;
-        margin: 0.25rem 0 0.5rem;
+        gap: 0 1rem;
+        margin: 0.25rem 0;
         font-size: 1.625rem;
+        line-height: 1.3;
         font-weight: 700;
         letter-spacing: 0.01em;
       }
@@ -42,11 +50,26 @@ export class TocsinSafetyCode extends LitElement {
         font-family: ui-monospace, 'Cascadia Mono', 'DejaVu Sans Mono', Menlo, Consolas, monospace;
         font-size: 1.25rem;
         font-variant-numeric: tabular-nums;
-        margin: 0 0 0.5rem;
       }
 
       p {
-        margin: 0 0 0.5rem;
+        margin: 0 0 0.25rem;
+      }
+
+      p.muted {
+        margin: 0;
+        font-size: 0.9375rem;
+      }
+
+      @media (max-width: 30rem) {
+        .words {
+          font-size: 1.4375rem;
+          gap: 0 0.75rem;
+        }
+
+        .digits {
+          font-size: 1.125rem;
+        }
       }
     `,
   ];

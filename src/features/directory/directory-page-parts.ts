@@ -7,12 +7,18 @@ import type { InstalledKitSummary } from '../../db/schema.js';
 import type { Contact } from '../../domain/contact.js';
 import { isKitExpired } from '../../domain/kit.js';
 import { telUri } from '../../domain/phone-links.js';
+import { formatPhone } from '../../domain/phone-number.js';
 import { contactSubtitle } from './contact-format.js';
 
-/** A contact's row: its name and subtitle opening its card, and a call button; empty while read. */
+/**
+ * A contact's row: its name and subtitle opening its card, and a call button for its first
+ * dialable number; when it has numbers but none dialable, "not a valid number" instead of the
+ * button (the card shows which). Empty while read.
+ */
 export function renderDirectoryRow(contact: Contact | undefined) {
   if (!contact) return html`<div class="row"></div>`;
-  const phone = contact.phones[0];
+  const phone = contact.phones.find((candidate) => telUri(candidate.number) !== undefined);
+  const invalid = !phone && contact.phones.some((candidate) => candidate.kind !== 'radio');
   const subtitle = contactSubtitle(contact);
   return html`<div class="row">
     <a class="open" href=${`#/directory?contact=${encodeURIComponent(contact.id)}`}>
@@ -26,10 +32,12 @@ export function renderDirectoryRow(contact: Contact | undefined) {
         ? html`<a
             class="button secondary call"
             href=${telUri(phone.number)}
-            aria-label=${t('contact.call', `${contact.displayName}, ${phone.number}`)}
+            aria-label=${t('contact.call', `${contact.displayName}, ${formatPhone(phone.number)}`)}
             >${t('contact.callShort')}</a
           >`
-        : nothing
+        : invalid
+          ? html`<span class="invalid">${t('contact.invalidNumber')}</span>`
+          : nothing
     }
   </div>`;
 }
@@ -129,10 +137,20 @@ export const directoryPageStyles = css`
     padding: 0 0.75rem;
   }
 
+  .invalid {
+    flex: 0 1 auto;
+    max-width: 40%;
+    font-size: 0.8125rem;
+    color: var(--tocsin-danger);
+    text-align: end;
+  }
+
+  /* Names and addresses from a file may be long and unbroken: they wrap, never widen the page. */
   .notice {
     padding: 0.75rem 1rem;
     border-left: 4px solid var(--tocsin-ok);
     background: var(--tocsin-surface);
+    overflow-wrap: anywhere;
   }
 
   .notice.error {
@@ -141,5 +159,6 @@ export const directoryPageStyles = css`
 
   .kit-data {
     margin: -0.5rem 0 1rem;
+    overflow-wrap: anywhere;
   }
 `;

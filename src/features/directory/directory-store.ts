@@ -3,6 +3,19 @@ import { Observable } from '../../app/observable.js';
 import { abandonTransaction } from '../../db/abandon.js';
 import { INDEX, STORE } from '../../db/schema.js';
 import type { Contact } from '../../domain/contact.js';
+import {
+  importWrites,
+  planImport,
+  type ImportDecisions,
+  type ImportPlan,
+} from '../../domain/contact-files/import-plan.js';
+
+/** What an import did, row by row of the file. */
+export interface ImportCounts {
+  added: number;
+  merged: number;
+  skipped: number;
+}
 
 /** The crisis directory in IndexedDB: the kit's signed contacts and this device's additions. */
 export class DirectoryStore {
@@ -55,8 +68,50 @@ export class DirectoryStore {
   }
 
   /**
-   * Adds imported contacts in one transaction: all of them or, on any error (a full disk), none.
-   * An imported contact whose id is a kit contact's gets a new id: the kit's stay untouched.
+   * Applies an import plan (import-plan.ts) with the user's choices for the local matches, in one
+   * transaction: all of it or, on any error (a full disk), nothing. The plan is made again inside
+   * the transaction from the imported contacts and what the directory holds now, so a contact of
+   * the signed kit installed since the preview wins: its copy is not written. Merges keep the
+   * local contact's id. Returns how many rows of the file were added, merged and skipped.
+   */
+  async applyImport(
+    plan: Pick<ImportPlan, 'imported'>,
+    decisions: ImportDecisions = new Map(),
+  ): Promise<ImportCounts> {
+    const db = await this.database.db();
+    const tx = db.transaction(STORE.contacts, 'readwrite', { durability: 'strict' });
+    const current = await tx.store.getAll();
+    // Planning is synchronous, so the transaction is still active for the writes that follow.
+    const { contacts, added, merged, skipped } = importWrites(
+      planImport(plan.imported, current),
+      decisions,
+    );
+    const kitIds = new Set(current.filter((c) => c.origin === 'kit').map((c) => c.id));
+    const now = new Date().toISOString();
+    const writes: Promise<unknown>[] = [];
+    try {
+      for (const contact of contacts) {
+        // The plan never overwrites a kit contact; this line keeps it so whatever the plan says.
+        if (kitIds.has(contact.id)) throw new Error('An import may not replace a kit contact.');
+        writes.push(tx.store.put({ ...contact, origin: 'local', updatedAt: now }));
+      }
+    } catch (error) {
+      // A record IndexedDB refuses throws at once: undo the ones already queued.
+      await abandonTransaction(tx, writes);
+      throw error;
+    }
+    // A write that fails later (quota) aborts the transaction: tx.done carries that error.
+    for (const write of writes) write.catch(() => undefined);
+    await tx.done;
+    if (contacts.length > 0) this.changed();
+    return { added, merged, skipped };
+  }
+
+  /**
+   * Adds contacts as they are, without recognising anyone already there (for tests and the bench;
+   * the import dialog uses {@link applyImport}). One transaction: all of them or, on any
+   * error (a full disk), none. A contact whose id is a kit contact's gets a new id: the kit's stay
+   * untouched.
    * Returns how many were added and how many replaced an earlier local contact with the same id.
    */
   async importContacts(contacts: readonly Contact[]): Promise<{ added: number; replaced: number }> {

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { LocaleController } from '../../app/i18n/i18n.js';
 import { t } from '../../app/i18n/page-messages.js';
@@ -9,11 +9,23 @@ import { cellAlertRecipients, detectSmsPlatform, smsUri } from '../../domain/pho
 
 /**
  * "Alert the cell": one SMS, written once, to every member of the crisis cell. It opens the
- * phone's messages app, so it works with no data connection at all.
+ * phone's messages app, so it works with no data connection at all. Members without a dialable
+ * number are named as unreachable, never texted on a number that would reach someone else.
+ * (The call page shows it too: it must not import phone-number.ts, so numbers show as stored.)
  */
 @customElement('tocsin-cell-alert')
 export class TocsinCellAlert extends LitElement {
-  static override styles = [tokens, buttons, content, dialogStyles];
+  static override styles = [
+    tokens,
+    buttons,
+    content,
+    dialogStyles,
+    css`
+      dialog {
+        overflow-wrap: anywhere;
+      }
+    `,
+  ];
 
   /** Every contact of the directory; the cell members are picked from them. */
   @property({ attribute: false }) contacts: readonly Contact[] = [];
@@ -68,7 +80,7 @@ export class TocsinCellAlert extends LitElement {
           ${t('alert.close')}
         </button>
         ${
-          reachable.length
+          uri
             ? html`<a class="button" href=${uri} @click=${() => this.dialog.close()}
                 >${t('alert.send')}</a
               >`

@@ -5,13 +5,16 @@ import { t } from '../../app/i18n/page-messages.js';
 import type { InstalledKitSummary } from '../../db/schema.js';
 import { buttons, content, tokens } from '../../ui/tokens.js';
 import { requestQuickEntry } from '../../app/quick-entry-event.js';
-import type { Contact } from '../../domain/contact.js';
+import type { Contact, Phone } from '../../domain/contact.js';
 import { contactSubtitle, phoneKindName, roleNames } from './contact-format.js';
-import { smsUri, detectSmsPlatform, telUri } from '../../domain/phone-links.js';
+import { smsUri, detectSmsPlatform, telUri, type SmsPlatform } from '../../domain/phone-links.js';
+import { formatPhone } from '../../domain/phone-number.js';
 
 /**
  * One contact, with a call and a text button for every number and a mail link for every
- * address: in a crisis, the next thing after finding someone is reaching them.
+ * address: in a crisis, the next thing after finding someone is reaching them. A number that is
+ * not dialable (kept as written by an earlier version) is shown with "not a valid number" and no
+ * button: a button that dials something else is worse than none.
  * Fires `edit-contact` and `delete-contact` for local contacts.
  */
 @customElement('tocsin-contact-card')
@@ -21,8 +24,10 @@ export class TocsinContactCard extends LitElement {
     buttons,
     content,
     css`
+      /* A 200-character name or address without a space must wrap, not widen the screen. */
       :host {
         display: block;
+        overflow-wrap: anywhere;
       }
 
       .badges {
@@ -72,8 +77,15 @@ export class TocsinContactCard extends LitElement {
 
       .number {
         flex: 1 1 10rem;
+        min-width: 0;
         font-size: 1.1875rem;
         font-variant-numeric: tabular-nums;
+      }
+
+      .invalid {
+        display: block;
+        font-size: 0.875rem;
+        color: var(--tocsin-danger);
       }
 
       .kind {
@@ -123,26 +135,7 @@ export class TocsinContactCard extends LitElement {
           ? html`<section class="card" aria-labelledby="phones-title">
               <h2 id="phones-title">${t('contact.phones')}</h2>
               <ul class="reach">
-                ${contact.phones.map(
-                  (phone) =>
-                    html`<li>
-                      <span class="number"
-                        ><span class="kind">${phoneKindName(phone.kind)}</span>${phone.number}</span
-                      >
-                      <a
-                        class="button"
-                        href=${telUri(phone.number)}
-                        aria-label=${t('contact.call', phone.number)}
-                        >${t('contact.callShort')}</a
-                      >
-                      <a
-                        class="button secondary"
-                        href=${smsUri([phone.number], '', platform)}
-                        aria-label=${t('contact.sms', phone.number)}
-                        >${t('contact.smsShort')}</a
-                      >
-                    </li>`,
-                )}
+                ${contact.phones.map((phone) => this.renderPhone(phone, platform))}
               </ul>
             </section>`
           : nothing
@@ -203,6 +196,35 @@ export class TocsinContactCard extends LitElement {
             : nothing
         }
       </div>`;
+  }
+
+  private renderPhone(phone: Phone, platform: SmsPlatform) {
+    const shown = formatPhone(phone.number);
+    const tel = telUri(phone.number);
+    const sms = smsUri([phone.number], '', platform);
+    // A radio call sign ("Canal 3") is not meant to be dialled: no note for it.
+    const invalid = !tel && phone.kind !== 'radio';
+    return html`<li>
+      <span class="number"
+        ><span class="kind">${phoneKindName(phone.kind)}</span>${shown}${
+          invalid ? html`<span class="invalid">${t('contact.invalidNumber')}</span>` : nothing
+        }</span
+      >
+      ${
+        tel
+          ? html`<a class="button" href=${tel} aria-label=${t('contact.call', shown)}
+              >${t('contact.callShort')}</a
+            >`
+          : nothing
+      }
+      ${
+        sms
+          ? html`<a class="button secondary" href=${sms} aria-label=${t('contact.sms', shown)}
+              >${t('contact.smsShort')}</a
+            >`
+          : nothing
+      }
+    </li>`;
   }
 
   private renderOrigin(contact: Contact) {

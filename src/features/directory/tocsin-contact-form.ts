@@ -1,18 +1,65 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { currentLocale, LocaleController } from '../../app/i18n/i18n.js';
 import { t } from '../../app/i18n/page-messages.js';
 import { dialogStyles } from '../../ui/dialog-styles.js';
+import '../../ui/tocsin-error-details.js';
 import { buttons, content, tokens } from '../../ui/tokens.js';
 import { CRISIS_ROLES, ROLE_NAMES, type CrisisRoleId } from '../../domain/crisis-roles.js';
 import {
+  CONTACT_LIMITS,
   emptyContact,
   PHONE_KINDS,
   type Contact,
   type Phone,
   type PhoneKind,
 } from '../../domain/contact.js';
-import { phoneKindName } from './contact-format.js';
+import {
+  exceededBound,
+  type BoundedField,
+  type BoundExceeded,
+} from '../../domain/contact-bounds.js';
+import { formatPhone, parsePhone } from '../../domain/phone-number.js';
+import { boundMessage, phoneKindName } from './contact-format.js';
+
+type TextKey = 'givenName' | 'familyName' | 'displayName' | 'organisation' | 'service' | 'jobTitle';
+
+/**
+ * A phone as the form saves it: E.164 when the text is a valid number; a radio call sign as
+ * written; otherwise the translated reason it cannot be saved.
+ */
+function checkedPhone(phone: Phone): { phone: Phone } | { error: string } {
+  const parsed = parsePhone(phone.number);
+  if (parsed.ok) return { phone: { kind: phone.kind, number: parsed.e164 } };
+  if (phone.kind === 'radio' && parsed.reason !== 'too-long') return { phone };
+  switch (parsed.reason) {
+    case 'too-long':
+      return { error: t('contact.tooLong', t('contact.number'), CONTACT_LIMITS.phoneText) };
+    case 'not-a-number':
+      return { error: t('contact.phoneNotANumber') };
+    default:
+      return { error: t('contact.phoneInvalid') };
+  }
+}
+
+/** The form field that shows the message of a bound exceeded. */
+function boundAnchor(field: BoundedField): string {
+  switch (field) {
+    case 'phone':
+    case 'phones':
+      return 'phones';
+    case 'email':
+    case 'emails':
+      return 'emails';
+    case 'group':
+    case 'groups':
+      return 'groups';
+    case 'id':
+      return 'displayName';
+    default:
+      return field;
+  }
+}
 
 /** An empty local contact, for "Add a contact". */
 export function blankContact(): Contact {
@@ -20,8 +67,9 @@ export function blankContact(): Contact {
 }
 
 /**
- * Adds or edits a local contact. Fires `save-contact` with the cleaned-up contact, or
- * `cancel-contact`; storing it is the page's job.
+ * Adds or edits a local contact. Fires `save-contact` with the cleaned-up contact (numbers in
+ * E.164), or `cancel-contact`; storing it is the page's job. A number that is not valid, or a
+ * value over its bound (CONTACT_LIMITS), is shown next to its field and nothing is saved.
  */
 @customElement('tocsin-contact-form')
 export class TocsinContactForm extends LitElement {
@@ -49,10 +97,19 @@ export class TocsinContactForm extends LitElement {
 
       .phone {
         display: grid;
-        grid-template-columns: minmax(7rem, 10rem) 1fr auto;
+        grid-template-columns: minmax(7rem, 10rem) minmax(0, 1fr) auto;
         gap: 0.5rem;
         align-items: end;
         margin-bottom: 0.5rem;
+      }
+
+      .phone .error {
+        grid-column: 1 / -1;
+        margin: 0;
+      }
+
+      .field-error {
+        margin: 0.25rem 0 0.5rem;
       }
 
       .grid {
@@ -69,14 +126,28 @@ export class TocsinContactForm extends LitElement {
   /** A sentence to show above the buttons, e.g. why the last save failed. */
   @property() error = '';
 
+  /** The technical side of `error` (the browser's words), behind a disclosure. */
+  @property() errorDetail = '';
+
   @state() private _draft: Contact = blankContact();
   @state() private _invalid = false;
+  /** Why each number cannot be saved, by its index; shown under it. */
+  @state() private _phoneErrors: (string | undefined)[] = [];
+  /** The bound the last save exceeded, shown next to its field. */
+  @state() private _bound?: BoundExceeded;
   protected readonly locale = new LocaleController(this);
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('contact')) {
       this._draft = structuredClone(this.contact);
+      // Stored in E.164, edited as people write them ("06 12 34 56 78").
+      this._draft.phones = this._draft.phones.map((phone) => ({
+        ...phone,
+        number: formatPhone(phone.number),
+      }));
       if (this._draft.phones.length === 0) this._draft.phones = [{ kind: 'mobile', number: '' }];
+      this._phoneErrors = [];
+      this._bound = undefined;
     }
   }
 
@@ -89,6 +160,36 @@ export class TocsinContactForm extends LitElement {
       i === index ? { ...phone, ...change } : phone,
     );
     this.update_('phones', phones);
+    // An error is cleared as the number changes, and said again when the field is left.
+    if (this._phoneErrors[index]) this.setPhoneError(index, undefined);
+  }
+
+  private setPhoneError(index: number, error: string | undefined): void {
+    const errors = [...this._phoneErrors];
+    errors[index] = error;
+    this._phoneErrors = errors;
+  }
+
+  /** Checks one number when its field is left, so the mistake shows before saving. */
+  private checkPhoneAt(index: number): void {
+    const phone = this._draft.phones[index];
+    if (!phone || phone.number.trim() === '') return this.setPhoneError(index, undefined);
+    const checked = checkedPhone(phone);
+    this.setPhoneError(index, 'error' in checked ? checked.error : undefined);
+  }
+
+  private removePhone(index: number): void {
+    this.update_(
+      'phones',
+      this._draft.phones.filter((_, i) => i !== index),
+    );
+    this._phoneErrors = this._phoneErrors.filter((_, i) => i !== index);
+  }
+
+  /** Moves the keyboard to the first field whose value cannot be saved. */
+  private async focusFirstError(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }
 
   private toggleRole(role: CrisisRoleId, on: boolean): void {
@@ -106,8 +207,20 @@ export class TocsinContactForm extends LitElement {
     const familyName = draft.familyName.trim();
     const displayName =
       draft.displayName.trim() || [givenName, familyName].filter(Boolean).join(' ');
-    if (!displayName) {
-      this._invalid = true;
+    this._invalid = !displayName;
+    const phones: Phone[] = [];
+    const phoneErrors: (string | undefined)[] = [];
+    draft.phones.forEach((phone, index) => {
+      const written = { ...phone, number: phone.number.trim() };
+      if (written.number === '') return;
+      const checked = checkedPhone(written);
+      if ('error' in checked) phoneErrors[index] = checked.error;
+      else phones.push(checked.phone);
+    });
+    this._phoneErrors = phoneErrors;
+    if (this._invalid || phoneErrors.some(Boolean)) {
+      this._bound = undefined;
+      void this.focusFirstError();
       return;
     }
     const contact: Contact = {
@@ -118,33 +231,98 @@ export class TocsinContactForm extends LitElement {
       organisation: draft.organisation.trim(),
       service: draft.service.trim(),
       jobTitle: draft.jobTitle.trim(),
-      phones: draft.phones
-        .map((phone) => ({ ...phone, number: phone.number.trim() }))
-        .filter((phone) => phone.number),
+      phones,
       emails: draft.emails.map((email) => email.trim()).filter(Boolean),
       groups: draft.groups.map((group) => group.trim()).filter(Boolean),
       notes: draft.notes.trim(),
       origin: 'local',
     };
+    this._bound = exceededBound(contact);
+    if (this._bound) {
+      void this.focusFirstError();
+      return;
+    }
     this.dispatchEvent(
       new CustomEvent('save-contact', { detail: contact, bubbles: true, composed: true }),
     );
   }
 
-  private textField(
-    key: 'givenName' | 'familyName' | 'displayName' | 'organisation' | 'service' | 'jobTitle',
-    label: string,
-    autocomplete: string,
-  ) {
+  /** The message of the bound exceeded when it belongs to this field, with its element id. */
+  private boundError(anchor: string) {
+    const bound = this._bound;
+    if (!bound || boundAnchor(bound.field) !== anchor) return undefined;
+    return { id: `${anchor}-error`, message: boundMessage(bound) };
+  }
+
+  private renderBoundError(error: { id: string; message: string } | undefined) {
+    return error ? html`<p class="error field-error" id=${error.id}>${error.message}</p>` : nothing;
+  }
+
+  private textField(key: TextKey, label: string, autocomplete: string) {
+    const error = this.boundError(key);
     return html`<div>
       <label for=${key}>${label}</label>
       <input
         id=${key}
         type="text"
         autocomplete=${autocomplete}
+        maxlength=${CONTACT_LIMITS.name}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${error?.id ?? nothing}
         .value=${this._draft[key]}
         @input=${(event: Event) => this.update_(key, (event.target as HTMLInputElement).value)}
       />
+      ${this.renderBoundError(error)}
+    </div>`;
+  }
+
+  private renderPhone(phone: Phone, index: number) {
+    const error = this._phoneErrors[index];
+    const errorId = `number-${index}-error`;
+    return html`<div class="phone">
+      <div>
+        <label for=${`kind-${index}`}>${t('contact.kind')}</label>
+        <select
+          id=${`kind-${index}`}
+          @change=${(event: Event) => {
+            this.updatePhone(index, {
+              kind: (event.target as HTMLSelectElement).value as PhoneKind,
+            });
+            this.checkPhoneAt(index);
+          }}
+        >
+          ${PHONE_KINDS.map(
+            (kind) =>
+              html`<option value=${kind} ?selected=${kind === phone.kind}>
+                ${phoneKindName(kind)}
+              </option>`,
+          )}
+        </select>
+      </div>
+      <div>
+        <label for=${`number-${index}`}>${t('contact.number')}</label>
+        <input
+          id=${`number-${index}`}
+          type="tel"
+          autocomplete="tel"
+          maxlength=${CONTACT_LIMITS.phoneText}
+          aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby=${error ? errorId : nothing}
+          .value=${phone.number}
+          @input=${(event: Event) =>
+            this.updatePhone(index, { number: (event.target as HTMLInputElement).value })}
+          @change=${() => this.checkPhoneAt(index)}
+        />
+      </div>
+      <button
+        type="button"
+        class="button secondary"
+        aria-label=${t('contact.removePhone', phone.number)}
+        @click=${() => this.removePhone(index)}
+      >
+        ✕
+      </button>
+      ${error ? html`<p class="error" id=${errorId}>${error}</p>` : nothing}
     </div>`;
   }
 
@@ -152,6 +330,9 @@ export class TocsinContactForm extends LitElement {
     const draft = this._draft;
     const locale = currentLocale();
     const isNew = !draft.displayName && !this.contact.displayName;
+    const emailsError = this.boundError('emails');
+    const groupsError = this.boundError('groups');
+    const notesError = this.boundError('notes');
     return html`<h1 tabindex="-1">
         ${isNew ? t('contact.newTitle') : t('contact.editTitle', this.contact.displayName)}
       </h1>
@@ -167,54 +348,12 @@ export class TocsinContactForm extends LitElement {
         ${this._invalid ? html`<p class="error" role="alert">${t('contact.nameRequired')}</p>` : ''}
         <fieldset>
           <legend>${t('contact.phones')}</legend>
-          ${draft.phones.map(
-            (phone, index) =>
-              html`<div class="phone">
-                <div>
-                  <label for=${`kind-${index}`}>${t('contact.kind')}</label>
-                  <select
-                    id=${`kind-${index}`}
-                    @change=${(event: Event) =>
-                      this.updatePhone(index, {
-                        kind: (event.target as HTMLSelectElement).value as PhoneKind,
-                      })}
-                  >
-                    ${PHONE_KINDS.map(
-                      (kind) =>
-                        html`<option value=${kind} ?selected=${kind === phone.kind}>
-                          ${phoneKindName(kind)}
-                        </option>`,
-                    )}
-                  </select>
-                </div>
-                <div>
-                  <label for=${`number-${index}`}>${t('contact.number')}</label>
-                  <input
-                    id=${`number-${index}`}
-                    type="tel"
-                    autocomplete="tel"
-                    .value=${phone.number}
-                    @input=${(event: Event) =>
-                      this.updatePhone(index, { number: (event.target as HTMLInputElement).value })}
-                  />
-                </div>
-                <button
-                  type="button"
-                  class="button secondary"
-                  aria-label=${t('contact.removePhone', phone.number)}
-                  @click=${() =>
-                    this.update_(
-                      'phones',
-                      draft.phones.filter((_, i) => i !== index),
-                    )}
-                >
-                  ✕
-                </button>
-              </div>`,
-          )}
+          ${draft.phones.map((phone, index) => this.renderPhone(phone, index))}
+          ${this.renderBoundError(this.boundError('phones'))}
           <button
             type="button"
             class="button secondary"
+            ?disabled=${draft.phones.length >= CONTACT_LIMITS.phones}
             @click=${() => this.update_('phones', [...draft.phones, { kind: 'mobile', number: '' }])}
           >
             ${t('contact.addPhone')}
@@ -223,12 +362,14 @@ export class TocsinContactForm extends LitElement {
         <label for="emails">${t('contact.emails')}</label>
         <textarea
           id="emails"
-          aria-describedby="emails-hint"
+          aria-describedby=${emailsError ? `emails-hint ${emailsError.id}` : 'emails-hint'}
+          aria-invalid=${emailsError ? 'true' : 'false'}
           .value=${draft.emails.join('\n')}
           @input=${(event: Event) =>
             this.update_('emails', (event.target as HTMLTextAreaElement).value.split('\n'))}
         ></textarea>
         <p id="emails-hint" class="muted">${t('contact.emailsHint')}</p>
+        ${this.renderBoundError(emailsError)}
         <fieldset>
           <legend>${t('contact.roles')}</legend>
           ${CRISIS_ROLES.map(
@@ -255,19 +396,35 @@ export class TocsinContactForm extends LitElement {
         <input
           id="groups"
           type="text"
-          aria-describedby="groups-hint"
+          aria-describedby=${groupsError ? `groups-hint ${groupsError.id}` : 'groups-hint'}
+          aria-invalid=${groupsError ? 'true' : 'false'}
           .value=${draft.groups.join(', ')}
           @input=${(event: Event) =>
             this.update_('groups', (event.target as HTMLInputElement).value.split(','))}
         />
         <p id="groups-hint" class="muted">${t('contact.groupsHint')}</p>
+        ${this.renderBoundError(groupsError)}
         <label for="notes">${t('contact.notes')}</label>
         <textarea
           id="notes"
+          maxlength=${CONTACT_LIMITS.notes}
+          aria-invalid=${notesError ? 'true' : 'false'}
+          aria-describedby=${notesError?.id ?? nothing}
           .value=${draft.notes}
           @input=${(event: Event) => this.update_('notes', (event.target as HTMLTextAreaElement).value)}
         ></textarea>
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
+        ${this.renderBoundError(notesError)}
+        ${
+          this.error
+            ? html`<div role="alert">
+                <p class="error">${this.error}</p>
+                <tocsin-error-details
+                  label=${t('error.technicalDetails')}
+                  detail=${this.errorDetail}
+                ></tocsin-error-details>
+              </div>`
+            : ''
+        }
         <div class="actions">
           <button
             type="button"

@@ -1,25 +1,81 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { hasMessage } from '../../app/i18n/i18n.js';
-import { LocaleController } from '../../app/i18n/i18n.js';
+import { currentLocale, hasMessage, LocaleController } from '../../app/i18n/i18n.js';
 import { t } from '../../app/i18n/page-messages.js';
-import { describeError, isQuotaError } from '../../app/database-service.js';
+import { failureOf } from '../../app/failure-message.js';
+import '../../ui/tocsin-error-details.js';
 import { dialogStyles } from '../../ui/dialog-styles.js';
 import '../../ui/tocsin-file-button.js';
-import { buttons, content, tokens } from '../../ui/tokens.js';
-import { contactSubtitle } from './contact-format.js';
+import { buttons, content, tokens, visuallyHidden } from '../../ui/tokens.js';
+import { boundMessage, contactSubtitle, phoneKindName } from './contact-format.js';
 import type { DirectoryStore } from './directory-store.js';
+import type { MergeChanges, MergeField } from '../../domain/contact-files/contact-merge.js';
 import { importContactsCsv } from '../../domain/contact-files/csv-import.js';
-import type { ImportOutcome } from '../../domain/contact-files/types.js';
+import {
+  DEFAULT_MATCH_CHOICE,
+  planImport,
+  type ImportPlan,
+  type MatchChoice,
+  type PlanRow,
+} from '../../domain/contact-files/import-plan.js';
+import type { ImportOutcome, RefusedLine } from '../../domain/contact-files/types.js';
 import { importContactsVcard } from '../../domain/contact-files/vcard.js';
 
-/** How many imported contacts the preview lists before the user confirms. */
+/**
+ * How many rows the preview lists besides those needing a look (signed duplicates and local
+ * matches, always all listed).
+ */
 const PREVIEW_ROWS = 20;
+
+const MATCH_CHOICES: readonly MatchChoice[] = ['merge', 'skip', 'add'];
+
+/** A field's label, lower-cased to sit inside a sentence. */
+function fieldName(field: MergeField): string {
+  return t(`contact.${field}`).toLocaleLowerCase(currentLocale());
+}
+
+/** What merging adds, fills and keeps, in words (one sentence each). */
+function mergeSentences(changes: MergeChanges): string[] {
+  const adds = [
+    changes.phones.length ? t('import.merge.phones', changes.phones.length) : '',
+    changes.emails.length ? t('import.merge.emails', changes.emails.length) : '',
+    changes.groups.length ? t('import.merge.groups', changes.groups.length) : '',
+    changes.roles.length ? t('import.merge.roles', changes.roles.length) : '',
+    changes.cellMember ? t('import.merge.cell') : '',
+  ].filter(Boolean);
+  return [
+    adds.length ? t('import.merge.adds', adds.join(', ')) : '',
+    changes.filled.length ? t('import.merge.fills', changes.filled.map(fieldName).join(', ')) : '',
+    changes.kept.length ? t('import.merge.keeps', changes.kept.map(fieldName).join(', ')) : '',
+    changes.leftOut ? t('import.merge.leftOut', changes.leftOut) : '',
+  ].filter(Boolean);
+}
+
+/** Why a row was recognised, naming the directory's contact. */
+function matchedBy(row: PlanRow): string {
+  if (!row.match || !row.reason) return '';
+  return t(`import.matchedBy.${row.reason}`, row.match.displayName);
+}
 
 /** A refusal reason in the user's language, from its stable code. */
 function reasonText(code: string, fallback: string): string {
   const key = `importReason.${code}`;
   return hasMessage(key) ? t(key as 'importReason.empty') : fallback;
+}
+
+/**
+ * Why a line was refused, in the user's language: the value at fault (the number as written, or
+ * the field and its bound) when the importer named it, so it can be found and fixed in the file.
+ */
+function refusedLineText(line: RefusedLine): string {
+  const subject = line.subject;
+  if (subject?.kind === 'phone') {
+    return t('importReason.phoneValue', phoneKindName(subject.phoneKind), subject.written);
+  }
+  if (subject?.kind === 'bound') {
+    return boundMessage({ ...subject, kind: subject.count ? 'count' : 'length' });
+  }
+  return reasonText(line.code, line.reason);
 }
 
 /** Whether bytes look like a vCard file rather than CSV, whatever the file is called. */
@@ -34,7 +90,9 @@ function looksLikeVcard(name: string, bytes: Uint8Array): boolean {
 
 /**
  * Imports a directory file: pick it, see what will be imported and what was refused (line by
- * line, with the reason), then confirm. Nothing is stored before the confirmation, and the
+ * line, with the reason), then confirm. The preview is the import plan against the directory:
+ * each row new, already there, a copy of a signed kit contact (never imported) or a match of a
+ * local contact, to merge, skip or add apart. Nothing is stored before the confirmation, and the
  * store writes all or nothing. Fires `contacts-imported` with the result sentence.
  */
 @customElement('tocsin-directory-import')
@@ -43,20 +101,48 @@ export class TocsinDirectoryImport extends LitElement {
     tokens,
     buttons,
     content,
+    visuallyHidden,
     dialogStyles,
     css`
-      table {
-        width: 100%;
-        border-collapse: collapse;
-        font-size: 0.9375rem;
+      /* One block per contact rather than a table: it reads the same on a 360 px phone. */
+      ul.rows {
+        list-style: none;
+        margin: 0;
+        padding: 0;
       }
 
-      th,
-      td {
-        text-align: start;
-        padding: 0.25rem 0.5rem;
+      ul.rows > li {
+        padding: 0.5rem 0;
+        font-size: 0.9375rem;
         border-bottom: 1px solid var(--tocsin-border);
+      }
+
+      ul.rows p {
+        margin: 0.25rem 0 0;
+      }
+
+      /* Names break between words, never inside one; a long email or number may break anywhere. */
+      .name {
+        font-weight: 600;
+        overflow-wrap: break-word;
+      }
+
+      .numbers,
+      .not-imported {
         overflow-wrap: anywhere;
+      }
+
+      .status {
+        font-weight: 600;
+      }
+
+      .status.signed {
+        color: var(--tocsin-danger);
+      }
+
+      h3 {
+        font-size: 1rem;
+        margin: 1rem 0 0.25rem;
       }
 
       .refused {
@@ -71,58 +157,103 @@ export class TocsinDirectoryImport extends LitElement {
 
   @state() private _fileName = '';
   @state() private _outcome?: ImportOutcome;
+  @state() private _plan?: ImportPlan;
+  /** The user's choices for local matches, by row index (unset: the default, merge). */
+  @state() private _choices: ReadonlyMap<number, MatchChoice> = new Map();
   @state() private _reading = false;
   @state() private _saving = false;
   @state() private _error = '';
+  @state() private _errorDetail = '';
   @query('dialog') private dialog!: HTMLDialogElement;
   protected readonly locale = new LocaleController(this);
+  /** Bumped by every file read, so that a slower earlier read does not overwrite a later one. */
+  private reads = 0;
 
   /** Opens the dialog, empty. */
   async open(): Promise<void> {
     this._outcome = undefined;
+    this._plan = undefined;
+    this._choices = new Map();
     this._fileName = '';
     this._error = '';
+    this._errorDetail = '';
     await this.updateComplete;
     this.dialog.showModal();
   }
 
-  /** Reads a file (also used by tests and drag-and-drop). */
+  /**
+   * Reads a file (also used by tests and drag-and-drop), then compares it with the directory: the
+   * preview shows that plan. Reading the directory (up to 20,000 contacts) is part of "reading".
+   */
   async readFile(file: File): Promise<void> {
+    const read = ++this.reads;
     this._reading = true;
     this._error = '';
+    this._errorDetail = '';
     this._fileName = file.name;
+    this._outcome = undefined;
+    this._plan = undefined;
+    this._choices = new Map();
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      this._outcome = looksLikeVcard(file.name, bytes)
+      const outcome = looksLikeVcard(file.name, bytes)
         ? importContactsVcard(bytes)
         : importContactsCsv(bytes);
+      const plan =
+        outcome.ok && outcome.contacts.length > 0
+          ? planImport(outcome.contacts, await this.directory.list())
+          : undefined;
+      if (read !== this.reads) return;
+      this._outcome = outcome;
+      this._plan = plan;
     } catch (error) {
+      if (read !== this.reads) return;
       this._outcome = undefined;
-      this._error = t('import.failed', describeError(error));
+      const failure = failureOf(error);
+      this._error = t('import.failed', failure.reason);
+      this._errorDetail = failure.detail;
     } finally {
-      this._reading = false;
+      if (read === this.reads) this._reading = false;
     }
   }
 
+  private choiceOf(row: PlanRow): MatchChoice {
+    return this._choices.get(row.index) ?? DEFAULT_MATCH_CHOICE;
+  }
+
+  /** How many contacts the confirmation adds and merges, and how the local matches are decided. */
+  private tally(plan: ImportPlan): { add: number; merge: number; apart: number; skip: number } {
+    let merge = 0;
+    let apart = 0;
+    let skip = 0;
+    for (const row of plan.rows) {
+      if (row.status !== 'local-match' || row.repeatOf !== undefined) continue;
+      const choice = this.choiceOf(row);
+      if (choice === 'merge') merge++;
+      else if (choice === 'add') apart++;
+      else skip++;
+    }
+    return { add: plan.counts.new + apart, merge, apart, skip };
+  }
+
   private async confirmImport(): Promise<void> {
-    const outcome = this._outcome;
-    if (!outcome?.ok || outcome.contacts.length === 0) return;
+    const plan = this._plan;
+    if (!plan) return;
     this._saving = true;
     try {
-      const { added, replaced } = await this.directory.importContacts(outcome.contacts);
+      const { added, merged, skipped } = await this.directory.applyImport(plan, this._choices);
       this.dispatchEvent(
         new CustomEvent('contacts-imported', {
-          detail: t('import.done', added, replaced),
+          detail: t('import.done', added, merged, skipped),
           bubbles: true,
           composed: true,
         }),
       );
       this.dialog.close();
     } catch (error) {
-      this._error = t(
-        'import.saveFailed',
-        isQuotaError(error) ? t('db.full') : describeError(error),
-      );
+      const failure = failureOf(error);
+      this._error = t('import.saveFailed', failure.reason);
+      this._errorDetail = failure.detail;
     } finally {
       this._saving = false;
     }
@@ -130,6 +261,8 @@ export class TocsinDirectoryImport extends LitElement {
 
   override render() {
     const outcome = this._outcome;
+    const plan = this._plan;
+    const tally = plan && this.tally(plan);
     return html`<dialog aria-labelledby="import-title">
       <h2 id="import-title">${t('import.title')}</h2>
       <p>${t('import.formats')}</p>
@@ -147,39 +280,63 @@ export class TocsinDirectoryImport extends LitElement {
               </p>`
             : nothing
         }
+        ${outcome?.ok && !plan ? html`<p class="error">${t('import.nothing')}</p>` : nothing}
         ${
-          outcome?.ok
-            ? outcome.contacts.length
-              ? html`<p>
-                  <strong>${t('import.ready', outcome.contacts.length, this._fileName)}</strong>
+          outcome?.ok && plan && tally
+            ? html`<p>
+                  <strong>${t('import.ready', plan.rows.length, this._fileName)}</strong>
+                </p>
+                <p class="summary">
+                  ${t(
+                    'import.summary',
+                    plan.counts.new,
+                    plan.counts.same,
+                    plan.counts.repeated,
+                    plan.counts.signed,
+                    tally.merge,
+                    tally.apart,
+                    tally.skip,
+                  )}
+                  ${tally.add + tally.merge === 0 ? t('import.nothingToDo') : nothing}
                 </p>`
-              : html`<p class="error">${t('import.nothing')}</p>`
             : nothing
         }
       </div>
-      ${outcome?.ok && outcome.contacts.length ? this.renderPreview(outcome) : nothing}
+      ${plan ? this.renderPreview(plan) : nothing}
       ${
         outcome?.ok && outcome.refused.length
           ? html`<p class="warning">${t('import.refused', outcome.refused.length)}</p>
               <ul class="refused">
                 ${outcome.refused.map(
-                  (line) =>
-                    html`<li>
-                      ${t('import.line', line.line, reasonText(line.code, line.reason))}
-                    </li>`,
+                  (line) => html`<li>${t('import.line', line.line, refusedLineText(line))}</li>`,
                 )}
               </ul>`
           : nothing
       }
-      ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
+      ${
+        this._error
+          ? html`<div role="alert">
+              <p class="error">${this._error}</p>
+              <tocsin-error-details
+                label=${t('error.technicalDetails')}
+                detail=${this._errorDetail}
+              ></tocsin-error-details>
+            </div>`
+          : nothing
+      }
       <div class="actions">
         <button class="button secondary" @click=${() => this.dialog.close()}>
-          ${outcome?.ok ? t('import.cancel') : t('import.close')}
+          ${plan && tally && tally.add + tally.merge > 0 ? t('import.cancel') : t('import.close')}
         </button>
         ${
-          outcome?.ok && outcome.contacts.length
-            ? html`<button class="button" ?disabled=${this._saving} @click=${this.confirmImport}>
-                ${t('import.confirm', outcome.contacts.length)}
+          tally && tally.add + tally.merge > 0
+            ? html`<button
+                class="button"
+                data-action="confirm-import"
+                ?disabled=${this._saving}
+                @click=${this.confirmImport}
+              >
+                ${t('import.confirm', tally.add, tally.merge)}
               </button>`
             : nothing
         }
@@ -187,32 +344,115 @@ export class TocsinDirectoryImport extends LitElement {
     </dialog>`;
   }
 
-  private renderPreview(outcome: Extract<ImportOutcome, { ok: true }>) {
-    const rows = outcome.contacts.slice(0, PREVIEW_ROWS);
-    return html`<table>
-      <caption class="muted">
-        ${t('import.previewCaption', rows.length, outcome.contacts.length)}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${t('contact.displayName')}</th>
-          <th scope="col">${t('contact.organisation')}</th>
-          <th scope="col">${t('contact.phones')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rows.map(
-          (contact) =>
-            html`<tr>
-              <td>
-                ${contact.displayName}${contact.cellMember ? html` <strong>★</strong>` : nothing}
-              </td>
-              <td>${contactSubtitle(contact)}</td>
-              <td>${contact.phones.map((phone) => phone.number).join(', ')}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>`;
+  /**
+   * The rows needing a look (signed duplicates, local matches) all, then the others up to
+   * PREVIEW_ROWS: a file of 1,000 new contacts needs no 1,000-row preview.
+   */
+  private renderPreview(plan: ImportPlan) {
+    const toCheck = plan.rows.filter(
+      (row) =>
+        row.status === 'signed-duplicate' ||
+        (row.status === 'local-match' && row.repeatOf === undefined),
+    );
+    const others = plan.rows.filter((row) => !toCheck.includes(row));
+    const shown = others.slice(0, PREVIEW_ROWS);
+    return html`${
+      toCheck.length
+        ? html`<section aria-labelledby="import-check">
+            <h3 id="import-check">${t('import.toCheck', toCheck.length)}</h3>
+            <ul class="rows">
+              ${toCheck.map((row) => this.renderRow(plan, row))}
+            </ul>
+          </section>`
+        : nothing
+    }
+    ${
+      shown.length
+        ? html`<section aria-labelledby="import-others">
+            <h3 id="import-others">${t('import.otherRows')}</h3>
+            ${
+              shown.length < others.length
+                ? html`<p class="muted">
+                    ${t('import.previewCaption', shown.length, others.length)}
+                  </p>`
+                : nothing
+            }
+            <ul class="rows">
+              ${shown.map((row) => this.renderRow(plan, row))}
+            </ul>
+          </section>`
+        : nothing
+    }`;
+  }
+
+  private renderRow(plan: ImportPlan, row: PlanRow) {
+    const contact = row.contact;
+    const subtitle = contactSubtitle(contact);
+    const numbers = contact.phones.map((phone) => phone.number).join(', ');
+    return html`<li data-status=${row.status}>
+      <span class="name">${contact.displayName}</span>${
+        contact.cellMember
+          ? html` <strong aria-hidden="true">★</strong
+              ><span class="visually-hidden">${t('directory.cellMember')}</span>`
+          : nothing
+      }
+      ${subtitle ? html`<p class="muted">${subtitle}</p>` : nothing}
+      ${numbers ? html`<p class="numbers">${numbers}</p>` : nothing} ${this.renderStatus(plan, row)}
+    </li>`;
+  }
+
+  private renderStatus(plan: ImportPlan, row: PlanRow) {
+    const contact = row.contact;
+    const first = row.repeatOf !== undefined ? plan.rows[row.repeatOf].contact.displayName : '';
+    switch (row.status) {
+      case 'new':
+        return html`<p class="status">${t('import.status.new')}</p>`;
+      case 'same':
+        return html`<p class="status">
+          ${row.repeatOf !== undefined ? t('import.status.repeat', first) : t('import.status.same')}
+          ${row.match ? html`<span class="muted">— ${matchedBy(row)}</span>` : nothing}
+        </p>`;
+      case 'signed-duplicate': {
+        const left = [
+          ...(row.notImported?.phones.map((phone) => phone.number) ?? []),
+          ...(row.notImported?.emails ?? []),
+        ];
+        return html`<p class="status signed">${t('import.status.signed')}</p>
+          <p class="muted">${matchedBy(row)}</p>
+          ${
+            left.length
+              ? html`<p class="not-imported">${t('import.notImported', left.join(', '))}</p>`
+              : nothing
+          }`;
+      }
+      case 'local-match': {
+        const id = `import-choice-${row.index}`;
+        return html`<p class="status">${t('import.status.localMatch')}</p>
+          <p class="muted">${matchedBy(row)}</p>
+          <label for=${id}>${t('import.choice', contact.displayName)}</label>
+          <select
+            id=${id}
+            @change=${(event: Event) => {
+              const choice = (event.target as HTMLSelectElement).value as MatchChoice;
+              this._choices = new Map(this._choices).set(row.index, choice);
+            }}
+          >
+            ${MATCH_CHOICES.map(
+              (choice) =>
+                html`<option value=${choice} ?selected=${this.choiceOf(row) === choice}>
+                  ${t(`import.choice.${choice}`)}
+                </option>`,
+            )}
+          </select>
+          ${
+            this.choiceOf(row) === 'merge' && row.merge
+              ? mergeSentences(row.merge.changes).map(
+                  (sentence) => html`<p class="muted">${sentence}</p>`,
+                )
+              : nothing
+          }`;
+      }
+    }
   }
 }
 

@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { t } from '../../app/i18n/page-messages.js';
-import { describeError } from '../../app/database-service.js';
+import { failureOf, type ShownFailure } from '../../app/failure-message.js';
+import '../../ui/tocsin-error-details.js';
 import { ObserveController } from '../../app/observable.js';
 import { PageElement } from '../../app/page-element.js';
 import type { InstalledKitSummary } from '../../db/schema.js';
@@ -46,8 +47,9 @@ export class TocsinDirectoryPage extends PageElement {
    */
   @state() private _stored?: StoredIndex;
   @state() private _query = '';
-  @state() private _notice?: { text: string; error: boolean };
-  @state() private _formError = '';
+  /** A sentence after an action; a failure carries its technical detail, shown behind a toggle. */
+  @state() private _notice?: { text: string; error: boolean; detail?: string };
+  @state() private _formFailure?: ShownFailure;
   /** The installed kit's summary; null when none, undefined until read. */
   @state() private _kit?: InstalledKitSummary | null;
   /** Contacts of the rows on screen, read by id while `_stored` stands in. */
@@ -122,7 +124,12 @@ export class TocsinDirectoryPage extends PageElement {
         if (load !== this.loads || abort.signal.aborted) return;
         this._directory ??= loadedNothing;
         this._stored = undefined;
-        this._notice = { text: describeError(error), error: true };
+        const failure = failureOf(error, 'reload');
+        this._notice = {
+          text: t('directory.loadFailed', failure.reason),
+          error: true,
+          detail: failure.detail,
+        };
       },
     );
     return this.loading;
@@ -235,9 +242,13 @@ export class TocsinDirectoryPage extends PageElement {
     return html`${renderKitLine(this._kit, this.kitTampered())}
       ${
         this._notice
-          ? html`<p class="notice ${this._notice.error ? 'error' : ''}" role="status">
-              ${this._notice.text}
-            </p>`
+          ? html`<div role="status">
+              <p class="notice ${this._notice.error ? 'error' : ''}">${this._notice.text}</p>
+              <tocsin-error-details
+                label=${t('error.technicalDetails')}
+                detail=${this._notice.detail ?? ''}
+              ></tocsin-error-details>
+            </div>`
           : nothing
       }
       <div class="toolbar">
@@ -333,7 +344,8 @@ export class TocsinDirectoryPage extends PageElement {
     const contact = editing?.origin === 'local' ? editing : blankContact();
     return html`<tocsin-contact-form
       .contact=${contact}
-      .error=${this._formError}
+      .error=${this._formFailure ? t('contact.saveFailed', this._formFailure.reason) : ''}
+      .errorDetail=${this._formFailure?.detail ?? ''}
       @save-contact=${(event: CustomEvent<Contact>) => this.saveContact(event.detail)}
       @cancel-contact=${() => history.back()}
     ></tocsin-contact-form>`;
@@ -342,10 +354,10 @@ export class TocsinDirectoryPage extends PageElement {
   private async saveContact(contact: Contact): Promise<void> {
     try {
       await this.services.directory.save(contact);
-      this._formError = '';
+      this._formFailure = undefined;
       location.hash = `#/directory?contact=${encodeURIComponent(contact.id)}`;
     } catch (error) {
-      this._formError = t('contact.saveFailed', describeError(error));
+      this._formFailure = failureOf(error);
     }
   }
 
@@ -355,7 +367,12 @@ export class TocsinDirectoryPage extends PageElement {
       await this.services.directory.remove(contact.id);
       location.hash = '#/directory';
     } catch (error) {
-      this._notice = { text: describeError(error), error: true };
+      const failure = failureOf(error);
+      this._notice = {
+        text: t('contact.deleteFailed', failure.reason),
+        error: true,
+        detail: failure.detail,
+      };
     }
   }
 

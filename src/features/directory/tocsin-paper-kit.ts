@@ -29,6 +29,13 @@ export class TocsinPaperKit extends LitElement {
         display: block;
       }
 
+      /* Laid out for A4: on a narrow screen its tables scroll sideways (phone numbers never wrap). */
+      @media screen {
+        :host {
+          overflow-x: auto;
+        }
+      }
+
       table {
         width: 100%;
         border-collapse: collapse;

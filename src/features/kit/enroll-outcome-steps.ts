@@ -3,6 +3,7 @@
 // whose styles they use; every action goes back to the page.
 import { html, nothing } from 'lit';
 import { hrefFor } from '../../app/router.js';
+import '../../ui/tocsin-error-details.js';
 import type { InstalledKitSummary } from '../../db/schema.js';
 import { t } from './kit-messages.js';
 import { isSeriousProblem, problemMessage, type KitProblem } from './kit-problem-message.js';
@@ -84,6 +85,14 @@ export function renderRefusedStep(view: RefusedView, actions: RefusedActions) {
       ${already ? t('kit.refused.alreadyTitle') : t('kit.refused.title')}
     </h2>
     <p class="message">${problemMessage(problem)}</p>
+    ${
+      problem.kind === 'failed'
+        ? html`<tocsin-error-details
+            label=${t('error.technicalDetails')}
+            detail=${problem.reason}
+          ></tocsin-error-details>`
+        : nothing
+    }
     ${already ? nothing : html`<p>${t('kit.refused.unchanged')}</p>`}
     <div class="actions">
       ${

@@ -57,7 +57,8 @@ export function isKeyProblem(problem: KitProblem): boolean {
 /** What happened and what to do, for every reason a kit is not installed. */
 export function problemMessage(problem: KitProblem): string {
   if (problem.kind === 'full') return t('kit.refused.full');
-  if (problem.kind === 'failed') return t('kit.refused.failed', problem.reason);
+  // The error's own words (problem.reason) go behind "Technical details", not in the sentence.
+  if (problem.kind === 'failed') return t('kit.refused.failed');
   const { code, detail, installed } = problem;
   switch (code) {
     case 'other-organisation':

@@ -3,6 +3,7 @@
 import type { DatabaseService } from '../../app/database-service.js';
 import { Observable } from '../../app/observable.js';
 import type { InstalledKitSummary } from '../../db/schema.js';
+import type { CrisisRoleId } from '../../domain/crisis-roles.js';
 import type { KitMember, KitRoom } from '../../domain/kit.js';
 import type { KitIntegrity } from './kit-integrity.js';
 import type { KitInstaller, PreparedKit } from './kit-installer.js';
@@ -25,6 +26,14 @@ export interface SyncIdentity {
   /** The room's name and key: the sync's messages are sealed with a key derived from it. */
   roomName: string;
   roomKey: CryptoKey;
+}
+
+/** The member a verified kit was made for, as its signed directory names them. */
+export interface EnrolledMember {
+  id: string;
+  displayName: string;
+  /** Their crisis roles in the signed directory, in its order (empty when it gives none). */
+  roles: readonly CrisisRoleId[];
 }
 
 export class KitService {
@@ -67,6 +76,18 @@ export class KitService {
     const { e2eeSecret, ...room } = result.kit.content.room;
     const { signingKey, ...member } = result.kit.content.member;
     return { room, member, roomKey: result.roomKey };
+  }
+
+  /**
+   * Who this device's member is — their name and crisis roles — from a kit verified in this run
+   * only; undefined when there is none or it was tampered with.
+   */
+  async enrolledMember(): Promise<EnrolledMember | undefined> {
+    const result = await this.verify();
+    if (result.state !== 'verified') return undefined;
+    const { member, directory } = result.kit.content;
+    const contact = directory.contacts.find((entry) => entry.member?.id === member.id);
+    return { id: member.id, displayName: member.displayName, roles: contact?.roles ?? [] };
   }
 
   /**

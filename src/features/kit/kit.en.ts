@@ -111,8 +111,8 @@ export const kitEn = {
   'kit.refused.installAgain': 'Try again',
   'kit.refused.full':
     'This device is full: the kit could not be stored. Free some space (photos, videos, apps you do not need), then try again.',
-  'kit.refused.failed': (reason: string) =>
-    `The kit could not be installed (${reason}). Try again; if it happens again, reload Tocsin.`,
+  'kit.refused.failed':
+    'The kit could not be installed on this device. Try again; if it happens again, reload Tocsin.',
 
   'kit.refusal.too-large':
     'This file is larger than a crisis kit can be (20 MB). Check that you chose the kit file you received.',

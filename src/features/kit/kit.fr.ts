@@ -114,8 +114,8 @@ export const kitFr: KitMessages = {
   'kit.refused.installAgain': 'Réessayer',
   'kit.refused.full':
     'Cet appareil est plein : le kit n’a pas pu être enregistré. Libérez de l’espace (photos, vidéos, applications inutiles), puis réessayez.',
-  'kit.refused.failed': (reason: string) =>
-    `Le kit n’a pas pu être installé (${reason}). Réessayez ; si cela se reproduit, rechargez Tocsin.`,
+  'kit.refused.failed':
+    'Le kit n’a pas pu être installé sur cet appareil. Réessayez ; si cela se reproduit, rechargez Tocsin.',
 
   'kit.refusal.too-large':
     'Ce fichier est plus gros qu’un kit de crise ne peut l’être (20 Mo). Vérifiez que vous avez choisi le fichier du kit reçu.',

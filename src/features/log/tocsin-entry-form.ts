@@ -2,9 +2,10 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { LocaleController } from '../../app/i18n/i18n.js';
 import { t } from '../../app/i18n/page-messages.js';
-import { describeError, isQuotaError } from '../../app/database-service.js';
+import { failureOf } from '../../app/failure-message.js';
 import type { AppServices } from '../../app/services.js';
 import { dialogStyles } from '../../ui/dialog-styles.js';
+import '../../ui/tocsin-error-details.js';
 import { buttons, content, tokens } from '../../ui/tokens.js';
 import { kindName, toLocalInputValue } from './log-format.js';
 import { ENTRY_KINDS, type EntryKind, type LogEntry } from '../../domain/log.js';
@@ -58,7 +59,8 @@ export class TocsinEntryForm extends LitElement {
   @state() private _high = false;
   @state() private _when = toLocalInputValue(new Date());
   @state() private _whenEdited = false;
-  @state() private _status?: { text: string; error: boolean };
+  /** What the form says after a save; `detail` is the error's own words, for support. */
+  @state() private _status?: { text: string; error: boolean; detail?: string };
   @state() private _saving = false;
   protected readonly locale = new LocaleController(this);
 
@@ -107,8 +109,12 @@ export class TocsinEntryForm extends LitElement {
         new CustomEvent('entry-saved', { detail: entry, bubbles: true, composed: true }),
       );
     } catch (error) {
-      const reason = isQuotaError(error) ? t('db.full') : describeError(error);
-      this._status = { text: t('log.saveFailed', reason), error: true };
+      const failure = failureOf(error);
+      this._status = {
+        text: t('log.saveFailed', failure.reason),
+        error: true,
+        detail: failure.detail,
+      };
     } finally {
       this._saving = false;
     }
@@ -174,6 +180,10 @@ export class TocsinEntryForm extends LitElement {
       <p role="status" aria-live="polite" class=${this._status?.error ? 'error' : 'ok'}>
         ${this._status?.text ?? ''}
       </p>
+      <tocsin-error-details
+        label=${t('error.technicalDetails')}
+        detail=${this._status?.detail ?? ''}
+      ></tocsin-error-details>
     </form>`;
   }
 }

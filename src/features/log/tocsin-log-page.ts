@@ -1,6 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { describeError } from '../../app/database-service.js';
+import { failureOf, type ShownFailure } from '../../app/failure-message.js';
 import { t } from '../../app/i18n/page-messages.js';
 import { fullTime } from '../../app/i18n/time-format.js';
 import { PageElement } from '../../app/page-element.js';
@@ -11,6 +11,7 @@ import { signedMembers, type SignedMember } from '../../domain/signed-members.js
 import { dialogStyles } from '../../ui/dialog-styles.js';
 import { downloadText, fileDate } from '../../ui/download.js';
 import '../../ui/tocsin-empty-state.js';
+import '../../ui/tocsin-error-details.js';
 import '../../ui/tocsin-virtual-list.js';
 import { buttons, content, pageFrame, tokens } from '../../ui/tokens.js';
 import '../sync/tocsin-sync-status.js';
@@ -82,6 +83,8 @@ export class TocsinLogPage extends PageElement {
    */
   @state() private _writer?: string;
   @state() private _error = '';
+  /** The error's own words, behind "Technical details" under `_error`. */
+  @state() private _errorDetail = '';
   /** The playbook's progress, for the situation report only. */
   @state() private _standing?: PlaybookStanding;
   @state() private _newName = '';
@@ -130,6 +133,12 @@ export class TocsinLogPage extends PageElement {
     this.stopFollowing = () => stops.forEach((stop) => stop());
   }
 
+  /** A failure in the member's language, with the error's own words behind it. */
+  private showFailure(key: 'log.loadFailed' | 'log.openFailed', failure: ShownFailure): void {
+    this._error = t(key, failure.reason);
+    this._errorDetail = failure.detail;
+  }
+
   private currentCrisis(): Crisis | undefined {
     const wanted = this.params.get('crisis');
     return this._crises?.find((crisis) => crisis.id === wanted) ?? this._crises?.[0];
@@ -152,7 +161,7 @@ export class TocsinLogPage extends PageElement {
       await this.loadEntries();
     } catch (error) {
       this._crises = [];
-      this._error = describeError(error);
+      this.showFailure('log.loadFailed', failureOf(error, 'reload'));
     }
   }
 
@@ -179,16 +188,13 @@ export class TocsinLogPage extends PageElement {
     const author = this._author.trim();
     if (!name || !author) return;
     try {
-      await this.services.settings.saveProfile({
-        ...(await this.services.settings.loadProfile()),
-        name: author,
-      });
+      await this.services.settings.saveName(author);
       const crisis = await this.services.log.openCrisis(name, author, new Date(this._newStart));
       this._newName = '';
       location.hash = `#/log?crisis=${encodeURIComponent(crisis.id)}`;
       await this.load();
     } catch (error) {
-      this._error = describeError(error);
+      this.showFailure('log.openFailed', failureOf(error));
     }
   }
 
@@ -250,7 +256,17 @@ export class TocsinLogPage extends PageElement {
           @input=${(event: Event) => (this._author = (event.target as HTMLInputElement).value)}
         />
         <p id="author-hint" class="muted">${t('log.yourNameHint')}</p>
-        ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
+        ${
+          this._error
+            ? html`<div role="alert">
+                <p class="error">${this._error}</p>
+                <tocsin-error-details
+                  label=${t('error.technicalDetails')}
+                  detail=${this._errorDetail}
+                ></tocsin-error-details>
+              </div>`
+            : nothing
+        }
         <div class="actions">
           <button
             class="button"
@@ -346,10 +362,7 @@ export class TocsinLogPage extends PageElement {
         const input = this.renderRoot.querySelector<HTMLInputElement>('#author-only');
         const name = input?.value.trim() ?? '';
         if (!name) return;
-        await this.services.settings.saveProfile({
-          ...(await this.services.settings.loadProfile()),
-          name,
-        });
+        await this.services.settings.saveName(name);
         this._author = name;
       }}
     >

@@ -3,14 +3,19 @@ import { Observable } from '../../app/observable.js';
 import { STORE } from '../../db/schema.js';
 import type { LogEntry } from '../../domain/log.js';
 import type { LogStore } from '../log/log-store.js';
-import type { PlaybookItem, Playbook } from '../../domain/playbook.js';
-
-/** Where the playbook in use comes from. */
-export type PlaybookOrigin = 'kit' | 'local' | 'default';
+import { DEFAULT_PLAYBOOK_ID, type PlaybookItem, type Playbook } from '../../domain/playbook.js';
 
 /**
- * The playbook in use: the signed kit's when there is one, else one imported on this device,
- * else Tocsin's default playbook. Checklist ticks go through here so each one is logged.
+ * Where the playbook in use comes from: the organisation's own, in its signed kit; a file
+ * imported on this device; Tocsin's default as a kit carries it when the organisation gave none
+ * ('kit-default'); or Tocsin's built-in default.
+ */
+export type PlaybookOrigin = 'kit' | 'local' | 'kit-default' | 'default';
+
+/**
+ * The playbook in use: the signed kit's own when it carries one, else one imported on this
+ * device, else Tocsin's default playbook (the kit's copy of it, or the built-in one). Checklist
+ * ticks go through here so each one is logged.
  */
 export class PlaybookStore {
   /** Bumped after every change, so pages showing the playbook reload it. */
@@ -25,15 +30,18 @@ export class PlaybookStore {
   async active(): Promise<{ playbook: Playbook; origin: PlaybookOrigin }> {
     const db = await this.database.db();
     const kit = await db.get(STORE.playbooks, 'kit');
-    if (kit) return { playbook: kit, origin: 'kit' };
+    if (kit && kit.id !== DEFAULT_PLAYBOOK_ID) return { playbook: kit, origin: 'kit' };
     const local = await db.get(STORE.playbooks, 'local');
     if (local) return { playbook: local, origin: 'local' };
+    // The kit's copy rather than the built-in one: every member of the cell ticks the same items,
+    // whatever the version of their app.
+    if (kit) return { playbook: kit, origin: 'kit-default' };
     // The default playbook is 70 KB of text: loaded when first needed, not at every start-up.
     const { loadDefaultPlaybook } = await import('../../domain/default-playbook.js');
     return { playbook: await loadDefaultPlaybook(), origin: 'default' };
   }
 
-  /** Uses an imported playbook on this device (a kit's playbook still takes precedence). */
+  /** Uses an imported playbook on this device (a kit's own playbook still takes precedence). */
   async importLocal(playbook: Playbook): Promise<void> {
     const db = await this.database.db();
     await db.put(STORE.playbooks, playbook, 'local');

@@ -2,11 +2,12 @@ import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { currentLocale } from '../../app/i18n/i18n.js';
 import { t } from '../../app/i18n/page-messages.js';
-import { describeError, isQuotaError } from '../../app/database-service.js';
+import { failureOf } from '../../app/failure-message.js';
 import { ObserveController } from '../../app/observable.js';
 import { PageElement } from '../../app/page-element.js';
 import type { InstalledKitSummary } from '../../db/schema.js';
 import { dialogStyles } from '../../ui/dialog-styles.js';
+import '../../ui/tocsin-error-details.js';
 import '../../ui/tocsin-file-button.js';
 import { downloadText, fileDate } from '../../ui/download.js';
 import { buttons, content, pageFrame, tokens } from '../../ui/tokens.js';
@@ -33,8 +34,8 @@ type RoleFilter = 'all' | 'mine' | CrisisRoleId;
 /**
  * The crisis playbook: phases × roles × checklist items. During a crisis each item is ticked in
  * one tap, by whom and when, and every tick is also written to the main courante. The page says
- * where its playbook comes from: the signed kit (which organisation, which kit), a local import, or
- * Tocsin's default.
+ * where its playbook comes from: the signed kit's own (its title, which organisation, which kit),
+ * a file imported here, or Tocsin's default — also when it is the kit that carries the default.
  */
 @customElement('tocsin-playbook-page')
 export class TocsinPlaybookPage extends PageElement {
@@ -69,6 +70,10 @@ export class TocsinPlaybookPage extends PageElement {
         border-left: 4px solid var(--tocsin-warn);
         background: var(--tocsin-surface);
       }
+
+      div.notice > p {
+        margin: 0;
+      }
     `,
   ];
 
@@ -82,6 +87,8 @@ export class TocsinPlaybookPage extends PageElement {
   @state() private _phase: PhaseId | 'all' = 'all';
   @state() private _role: RoleFilter = 'all';
   @state() private _notice = '';
+  /** What the browser or the file reader said, behind "Technical details" under the notice. */
+  @state() private _noticeDetail = '';
   @state() private _busy = new Set<string>();
 
   protected readonly observer = new ObserveController(this, () =>
@@ -117,7 +124,7 @@ export class TocsinPlaybookPage extends PageElement {
       this._members = signedMembers(contacts);
       if (this._role === 'all' && profile?.role) this._role = 'mine';
     } catch (error) {
-      this._notice = describeError(error);
+      this.showFailure('playbook.loadFailed', failureOf(error, 'reload'));
     }
   }
 
@@ -148,11 +155,9 @@ export class TocsinPlaybookPage extends PageElement {
       const ticks = await this.services.log.ticks(crisis.id);
       this._ticks = new Map(ticks.map((tick) => [tick.itemId, tick]));
       this._notice = '';
+      this._noticeDetail = '';
     } catch (error) {
-      this._notice = t(
-        'playbook.tickFailed',
-        isQuotaError(error) ? t('db.full') : describeError(error),
-      );
+      this.showFailure('playbook.tickFailed', failureOf(error));
     } finally {
       const busy = new Set(this._busy);
       busy.delete(item.id);
@@ -172,8 +177,18 @@ export class TocsinPlaybookPage extends PageElement {
     const fullProgress = playbookProgress(playbook.items, ticks);
     const progress = fullProgress.overall;
     return html`<h1 tabindex="-1">${playbook.title[locale]}</h1>
-      ${this.renderOrigin(origin)}
-      ${this._notice ? html`<p class="notice" role="alert">${this._notice}</p>` : nothing}
+      ${this.renderOrigin(origin, playbook)}
+      ${
+        this._notice
+          ? html`<div class="notice" role="alert">
+              <p>${this._notice}</p>
+              <tocsin-error-details
+                label=${t('error.technicalDetails')}
+                detail=${this._noticeDetail}
+              ></tocsin-error-details>
+            </div>`
+          : nothing
+      }
       ${
         this._crisis
           ? html`<section class="card" aria-label=${this._crisis.name}>
@@ -263,23 +278,45 @@ export class TocsinPlaybookPage extends PageElement {
       </div>`;
   }
 
-  private renderOrigin(origin: PlaybookOrigin) {
-    if (origin !== 'kit') return html`<p class="muted">${t(`playbook.origin.${origin}`)}</p>`;
+  /**
+   * Where the playbook comes from, in words that cannot contradict its title: a kit that carries
+   * Tocsin's default is said to, rather than passing the default off as the organisation's plan.
+   */
+  private renderOrigin(origin: PlaybookOrigin, playbook: Playbook) {
+    if (origin === 'local' || origin === 'default') {
+      return html`<p class="muted" data-origin=${origin}>${t(`playbook.origin.${origin}`)}</p>`;
+    }
     if (this.services.crisisKit.integrity.value.state === 'tampered') {
-      return html`<p class="warning">${t('playbook.origin.kitTampered')}</p>`;
+      return html`<p class="warning" data-origin=${origin}>${t('playbook.origin.kitTampered')}</p>`;
     }
     const kit = this._kit;
-    return html`<p class="muted">
+    if (origin === 'kit-default') {
+      return html`<p class="muted" data-origin=${origin}>
+        ${kit ? t('playbook.origin.defaultInKit', kit.organisation.name) : t('playbook.origin.default')}
+      </p>`;
+    }
+    const title = playbook.title[currentLocale()];
+    return html`<p class="muted" data-origin=${origin}>
       ${
         kit
           ? t(
               'playbook.origin.kitOf',
+              title,
               kit.organisation.name,
               t('format.dayMonth', new Date(kit.issued)),
             )
-          : t('playbook.origin.kit')
+          : t('playbook.origin.kit', title)
       }
     </p>`;
+  }
+
+  /** A failure as a notice in the member's language, with the error's own words behind it. */
+  private showFailure(
+    key: 'playbook.loadFailed' | 'playbook.tickFailed' | 'playbook.importFailed',
+    failure: { reason: string; detail: string },
+  ): void {
+    this._notice = t(key, failure.reason);
+    this._noticeDetail = failure.detail;
   }
 
   private renderChecklist(playbook: Playbook, items: PlaybookItem[]) {
@@ -305,17 +342,19 @@ export class TocsinPlaybookPage extends PageElement {
   private readonly importFile = async (event: CustomEvent<File>) => {
     const parsed = parsePlaybookJson(await event.detail.text());
     if (!parsed.ok) {
-      this._notice = t('playbook.importFailed', parsed.errors.slice(0, 5).join(' · '));
+      // The reader's findings ("items[3].text.fr is missing.") help whoever wrote the file.
+      this.showFailure('playbook.importFailed', {
+        reason: t('playbook.invalidFile'),
+        detail: parsed.errors.slice(0, 5).join('\n'),
+      });
       return;
     }
     try {
       await this.services.playbooks.importLocal(parsed.playbook);
       this._notice = t('playbook.imported', parsed.playbook.items.length);
+      this._noticeDetail = '';
     } catch (error) {
-      this._notice = t(
-        'playbook.importFailed',
-        isQuotaError(error) ? t('db.full') : describeError(error),
-      );
+      this.showFailure('playbook.importFailed', failureOf(error));
     }
   };
 

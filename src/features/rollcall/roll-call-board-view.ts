@@ -70,27 +70,34 @@ function renderUnanswered(
   smsBody: string,
 ) {
   const phone = isSelf ? undefined : textablePhone(member.contact);
+  // No link for a number that is not dialable: it is shown with a note instead of a wrong button.
+  const tel = phone && telUri(phone.number);
+  const sms = phone && smsUri([phone.number], smsBody, platform);
   return html`<li data-member=${member.id} data-status="none">
     <span class="who"
       >${isSelf ? t('rollcall.you', member.name) : member.name}
       ${
         isSelf
           ? nothing
-          : html`<span class="number">${phone ? phone.number : t('rollcall.noPhone')}</span>`
+          : html`<span class="number"
+              >${phone ? phone.number : t('rollcall.noPhone')}${
+                phone && !tel ? ` — ${t('rollcall.invalidNumber')}` : ''
+              }</span
+            >`
       }</span
     >
     ${
-      phone
+      phone && tel && sms
         ? html`<span class="contact-actions">
             <a
               class="button"
-              href=${telUri(phone.number)}
+              href=${tel}
               aria-label=${t('rollcall.callLabel', member.name, phone.number)}
               >${t('rollcall.call')}</a
             >
             <a
               class="button secondary"
-              href=${smsUri([phone.number], smsBody, platform)}
+              href=${sms}
               aria-label=${t('rollcall.smsLabel', member.name, phone.number)}
               >${t('rollcall.sms')}</a
             >

@@ -16,7 +16,7 @@ export interface RollCallBoard {
 }
 
 /**
- * The roll-call ("Appel"): starting one and answering it are shared records like log entries,
+ * The roll-call ("Présences"): starting one and answering it are shared records like log entries,
  * written with their outbox item in one transaction and signed by the member's key.
  */
 export class RollCallStore {

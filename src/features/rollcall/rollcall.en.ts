@@ -49,6 +49,7 @@ export const rollcallEn = {
   'rollcall.smsBody': (time: string) =>
     `Roll-call of ${time}: please answer in Tocsin (present on site, available remotely, unavailable or needs help).`,
   'rollcall.noPhone': 'No phone number',
+  'rollcall.invalidNumber': 'not a valid number',
 };
 
 export type RollcallMessages = typeof rollcallEn;

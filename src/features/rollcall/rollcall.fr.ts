@@ -1,24 +1,26 @@
 import type { RollcallMessages } from './rollcall.en.js';
 
 export const rollcallFr: RollcallMessages = {
-  'rollcall.loading': 'Ouverture de l’appel…',
-  'rollcall.loadFailed': (reason: string) => `L’appel n’a pas pu être lu : ${reason}`,
-  'rollcall.notEnrolled.title': 'Seuls les membres de la cellule de crise répondent à l’appel',
+  'rollcall.loading': 'Ouverture des présences…',
+  'rollcall.loadFailed': (reason: string) => `Les présences n’ont pas pu être lues : ${reason}`,
+  'rollcall.notEnrolled.title':
+    'Seuls les membres de la cellule de crise répondent au relevé des présences',
   'rollcall.notEnrolled.body':
     'Chaque réponse est signée avec la clé de membre de votre kit de crise. Installez votre kit sur cet appareil pour participer.',
   'rollcall.notEnrolled.action': 'Installer le kit de crise',
-  'rollcall.empty.title': 'Aucun appel pour l’instant',
+  'rollcall.empty.title': 'Aucun relevé des présences pour l’instant',
   'rollcall.empty.body':
-    'Lancez un appel pour savoir aussitôt qui est sur site, qui peut aider à distance, qui est indisponible et qui a besoin d’aide. Chaque membre répond d’un seul appui.',
-  'rollcall.start': 'Lancer un appel',
-  'rollcall.startNew': 'Lancer un nouvel appel',
-  'rollcall.startFailed': (reason: string) => `L’appel n’a pas pu être lancé : ${reason}`,
-  'rollcall.confirm.title': 'Lancer un nouvel appel ?',
+    'Relevez les présences pour savoir aussitôt qui est sur site, qui peut aider à distance, qui est indisponible et qui a besoin d’aide. Chaque membre répond d’un seul appui.',
+  'rollcall.start': 'Relever les présences',
+  'rollcall.startNew': 'Nouveau relevé des présences',
+  'rollcall.startFailed': (reason: string) =>
+    `Le relevé des présences n’a pas pu être lancé : ${reason}`,
+  'rollcall.confirm.title': 'Lancer un nouveau relevé des présences ?',
   'rollcall.confirm.body':
-    'Le tableau repart de zéro et chaque membre répond à nouveau. Les réponses à l’appel en cours restent enregistrées.',
+    'Le tableau repart de zéro et chaque membre répond à nouveau. Les réponses au relevé en cours restent enregistrées.',
   'rollcall.confirm.cancel': 'Annuler',
-  'rollcall.confirm.start': 'Lancer le nouvel appel',
-  'rollcall.current': 'Appel en cours',
+  'rollcall.confirm.start': 'Lancer le nouveau relevé',
+  'rollcall.current': 'Relevé des présences en cours',
   'rollcall.started': (time: string, name: string) => `Lancé à ${time} par ${name}`,
   'rollcall.yourAnswer': 'Votre réponse',
   'rollcall.yourAnswerHint': 'Un seul appui. Vous pouvez la changer à tout moment.',
@@ -45,6 +47,7 @@ export const rollcallFr: RollcallMessages = {
   'rollcall.callLabel': (name: string, number: string) => `Appeler ${name}, ${number}`,
   'rollcall.smsLabel': (name: string, number: string) => `SMS à ${name}, ${number}`,
   'rollcall.smsBody': (time: string) =>
-    `Appel de ${time} : merci de répondre dans Tocsin (présent·e sur site, disponible à distance, indisponible ou besoin d’aide).`,
+    `Relevé des présences de ${time} : merci de répondre dans Tocsin (présent·e sur site, disponible à distance, indisponible ou besoin d’aide).`,
   'rollcall.noPhone': 'Aucun numéro',
+  'rollcall.invalidNumber': 'numéro non valide',
 };

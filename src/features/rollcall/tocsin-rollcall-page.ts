@@ -1,10 +1,11 @@
 import { html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { describeError } from '../../app/database-service.js';
+import { failureOf, type ShownFailure } from '../../app/failure-message.js';
 import { PageElement } from '../../app/page-element.js';
 import { hrefFor } from '../../app/router.js';
 import { dialogStyles } from '../../ui/dialog-styles.js';
 import '../../ui/tocsin-empty-state.js';
+import '../../ui/tocsin-error-details.js';
 import { buttons, content, pageFrame, tokens } from '../../ui/tokens.js';
 import { logTime } from '../../app/i18n/time-format.js';
 import { ROLL_CALL_STATUSES, type RollCallStatus } from '../../domain/records.js';
@@ -17,7 +18,7 @@ import '../sync/tocsin-sync-status.js';
 
 type RollCallView =
   | { state: 'loading' }
-  | { state: 'failed'; reason: string }
+  | { state: 'failed'; failure: ShownFailure }
   | { state: 'not-enrolled' }
   | {
       state: 'ready';
@@ -29,7 +30,7 @@ type RollCallView =
     };
 
 /**
- * The roll-call ("Appel"): a member starts one, every member answers in one tap (present on site,
+ * The roll-call ("Présences"): a member starts one, every member answers in one tap (present on site,
  * available remotely, unavailable, needs help), and the board shows each member's latest answer and
  * when — whoever needs help at the top — with a call and an SMS for those who have not answered.
  * Answers are shared records: they reach the others through the crisis room's exchange.
@@ -46,6 +47,8 @@ export class TocsinRollcallPage extends PageElement {
   @state() private _view: RollCallView = { state: 'loading' };
   @state() private _answerMessage = '';
   @state() private _error = '';
+  /** The error's own words, behind "Technical details" under `_error`. */
+  @state() private _errorDetail = '';
   @query('dialog') private confirmDialog!: HTMLDialogElement;
 
   private loads = 0;
@@ -103,7 +106,9 @@ export class TocsinRollcallPage extends PageElement {
         ? { state: 'ready', self: kit.member.id, members: signedMembers(contacts), board }
         : { state: 'not-enrolled' };
     } catch (error) {
-      if (load === this.loads) this._view = { state: 'failed', reason: describeError(error) };
+      if (load === this.loads) {
+        this._view = { state: 'failed', failure: failureOf(error, 'reload') };
+      }
     }
   }
 
@@ -131,7 +136,9 @@ export class TocsinRollcallPage extends PageElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#current-title')?.focus();
     } catch (error) {
-      this._error = t('rollcall.startFailed', describeError(error));
+      const failure = failureOf(error);
+      this._error = t('rollcall.startFailed', failure.reason);
+      this._errorDetail = failure.detail;
     } finally {
       this.busy = false;
     }
@@ -150,7 +157,9 @@ export class TocsinRollcallPage extends PageElement {
       );
       await this.load();
     } catch (error) {
-      this._error = t('rollcall.answerFailed', describeError(error));
+      const failure = failureOf(error);
+      this._error = t('rollcall.answerFailed', failure.reason);
+      this._errorDetail = failure.detail;
     } finally {
       this.busy = false;
     }
@@ -168,7 +177,13 @@ export class TocsinRollcallPage extends PageElement {
       case 'loading':
         return html`<p role="status">${t('rollcall.loading')}</p>`;
       case 'failed':
-        return html`<p class="error" role="alert">${t('rollcall.loadFailed', view.reason)}</p>`;
+        return html`<div role="alert">
+          <p class="error">${t('rollcall.loadFailed', view.failure.reason)}</p>
+          <tocsin-error-details
+            label=${t('error.technicalDetails')}
+            detail=${view.failure.detail}
+          ></tocsin-error-details>
+        </div>`;
       case 'not-enrolled':
         return html`<tocsin-empty-state
           heading=${t('rollcall.notEnrolled.title')}
@@ -195,7 +210,14 @@ export class TocsinRollcallPage extends PageElement {
   }
 
   private renderError() {
-    return this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing;
+    if (!this._error) return nothing;
+    return html`<div role="alert">
+      <p class="error">${this._error}</p>
+      <tocsin-error-details
+        label=${t('error.technicalDetails')}
+        detail=${this._errorDetail}
+      ></tocsin-error-details>
+    </div>`;
   }
 
   private renderCurrent(board: RollCallBoard, members: readonly SignedMember[]) {

@@ -77,7 +77,11 @@ export function serializeBackup(backup: Backup): string {
 }
 
 /** A backup read from a file, or why it cannot be restored (nothing is written then). */
-export type ParsedBackup = { ok: true; backup: Backup } | { ok: false; error: string };
+/** Why a file cannot be restored, for the member; `error` says exactly what, for support. */
+export type BackupRefusal = 'too-large' | 'not-backup' | 'newer' | 'damaged';
+
+export type ParsedBackup =
+  { ok: true; backup: Backup } | { ok: false; refusal: BackupRefusal; error: string };
 
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isStringArray = (value: unknown): value is string[] =>
@@ -159,28 +163,39 @@ function isTick(value: unknown): value is ChecklistTick {
 
 /** Checks a backup file whole before anything is restored from it. */
 export function parseBackup(text: string): ParsedBackup {
-  if (text.length > MAX_BACKUP_BYTES) return { ok: false, error: 'the file is too large.' };
+  if (text.length > MAX_BACKUP_BYTES) {
+    return { ok: false, refusal: 'too-large', error: 'the file is too large.' };
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return { ok: false, error: 'this is not a Tocsin backup (not JSON).' };
+    return { ok: false, refusal: 'not-backup', error: 'this is not a Tocsin backup (not JSON).' };
   }
   if (!isObject(data) || data.format !== 'tocsin-backup') {
-    return { ok: false, error: 'this is not a Tocsin backup.' };
+    return { ok: false, refusal: 'not-backup', error: 'this is not a Tocsin backup.' };
   }
-  if (data.version !== 1) return { ok: false, error: 'this backup comes from a newer Tocsin.' };
+  if (data.version !== 1) {
+    return { ok: false, refusal: 'newer', error: 'this backup comes from a newer Tocsin.' };
+  }
   const lists = { contacts: isContact, crises: isCrisis, logEntries: isLogEntry, ticks: isTick };
   for (const [name, check] of Object.entries(lists)) {
     const list = data[name];
-    if (!Array.isArray(list)) return { ok: false, error: `the backup has no ${name} list.` };
+    if (!Array.isArray(list)) {
+      return { ok: false, refusal: 'damaged', error: `the backup has no ${name} list.` };
+    }
     const bad = list.findIndex((item) => !check(item));
-    if (bad !== -1) return { ok: false, error: `${name} record ${bad + 1} is damaged.` };
+    if (bad !== -1) {
+      return { ok: false, refusal: 'damaged', error: `${name} record ${bad + 1} is damaged.` };
+    }
   }
   let playbook: Playbook | undefined;
   if (data.playbook !== undefined) {
     const parsed = parsePlaybookJson(JSON.stringify(data.playbook));
-    if (!parsed.ok) return { ok: false, error: `its playbook is damaged: ${parsed.errors[0]}` };
+    if (!parsed.ok) {
+      const error = `its playbook is damaged: ${parsed.errors[0]}`;
+      return { ok: false, refusal: 'damaged', error };
+    }
     playbook = parsed.playbook;
   }
   const settings = Array.isArray(data.settings)

@@ -13,9 +13,10 @@ import { ObserveController } from '../../app/observable.js';
 import { PageElement } from '../../app/page-element.js';
 import type { InstalledKitSummary } from '../../db/schema.js';
 import '../../app/tocsin-install-card.js';
-import { describeError, isQuotaError } from '../../app/database-service.js';
+import { failureOf } from '../../app/failure-message.js';
 import { dialogStyles } from '../../ui/dialog-styles.js';
 import { downloadText, fileDate } from '../../ui/download.js';
+import '../../ui/tocsin-error-details.js';
 import '../../ui/tocsin-file-button.js';
 import { buttons, content, pageFrame, tokens } from '../../ui/tokens.js';
 import { createBackup, parseBackup, restoreBackup, serializeBackup } from './backup.js';
@@ -90,8 +91,13 @@ export class TocsinSettingsPage extends PageElement {
   @state() private _preference: LocalePreference = 'auto';
   @state() private _name = '';
   @state() private _role: CrisisRoleId | '' = '';
+  /** Taken from the signed kit, not chosen on this device: the name, the role. */
+  @state() private _fromKit = { name: false, role: false };
   @state() private _profileStatus = '';
+  /** What the browser said when saving the profile failed, for the technical details. */
+  @state() private _profileDetail = '';
   @state() private _backupStatus = '';
+  @state() private _backupDetail = '';
   @state() private _requesting = false;
   /** The installed kit's summary; null when none, undefined until read. */
   @state() private _kit?: InstalledKitSummary | null;
@@ -113,10 +119,12 @@ export class TocsinSettingsPage extends PageElement {
         (kit) => (this._kit = kit ?? null),
         () => (this._kit = null),
       );
-      this.services.settings.loadProfile().then(
+      // The kit's member and role until the member chooses their own.
+      this.services.settings.loadProfileInUse().then(
         (profile) => {
           this._name = profile?.name ?? '';
           this._role = profile?.role ?? '';
+          this._fromKit = profile?.fromKit ?? { name: false, role: false };
         },
         () => undefined,
       );
@@ -135,18 +143,21 @@ export class TocsinSettingsPage extends PageElement {
 
   private async saveProfile(event: Event): Promise<void> {
     event.preventDefault();
+    this._profileDetail = '';
     try {
-      await this.services.settings.saveProfile({
-        name: this._name,
-        ...(this._role ? { role: this._role } : {}),
-      });
+      // "No role" is a choice too: it stands over the kit's role.
+      await this.services.settings.saveProfile({ name: this._name, role: this._role || null });
+      this._fromKit = { name: false, role: false };
       this._profileStatus = t('settings.profileSaved');
     } catch (error) {
-      this._profileStatus = describeError(error);
+      const failure = failureOf(error);
+      this._profileStatus = t('settings.profileFailed', failure.reason);
+      this._profileDetail = failure.detail;
     }
   }
 
   private async saveBackup(): Promise<void> {
+    this._backupDetail = '';
     try {
       const backup = await createBackup(this.services.database);
       downloadText(
@@ -155,14 +166,21 @@ export class TocsinSettingsPage extends PageElement {
         'application/json',
       );
     } catch (error) {
-      this._backupStatus = describeError(error);
+      const failure = failureOf(error);
+      this._backupStatus = t('settings.backupFailed', failure.reason);
+      this._backupDetail = failure.detail;
     }
   }
 
   private readonly restoreFile = async (event: CustomEvent<File>) => {
+    this._backupDetail = '';
     const parsed = parseBackup(await event.detail.text());
     if (!parsed.ok) {
-      this._backupStatus = t('settings.restoreFailed', parsed.error);
+      this._backupStatus = t(
+        'settings.restoreFailed',
+        t(`settings.restoreRefusal.${parsed.refusal}`),
+      );
+      this._backupDetail = parsed.error;
       return;
     }
     const { contacts, crises, logEntries } = parsed.backup;
@@ -178,10 +196,9 @@ export class TocsinSettingsPage extends PageElement {
         report.conflicts,
       );
     } catch (error) {
-      this._backupStatus = t(
-        'settings.restoreFailed',
-        isQuotaError(error) ? t('db.full') : describeError(error),
-      );
+      const failure = failureOf(error);
+      this._backupStatus = t('settings.restoreFailed', failure.reason);
+      this._backupDetail = failure.detail;
     }
   };
 
@@ -280,10 +297,13 @@ export class TocsinSettingsPage extends PageElement {
         .value=${this._name}
         @input=${(event: Event) => (this._name = (event.target as HTMLInputElement).value)}
       />
-      <p id="profile-name-hint" class="muted">${t('settings.nameHint')}</p>
+      <p id="profile-name-hint" class="muted">
+        ${t('settings.nameHint')} ${this._fromKit.name ? t('settings.nameFromKit') : nothing}
+      </p>
       <label class="field" for="profile-role">${t('settings.role')}</label>
       <select
         id="profile-role"
+        aria-describedby=${this._fromKit.role ? 'profile-role-hint' : nothing}
         @change=${(event: Event) =>
           (this._role = (event.target as HTMLSelectElement).value as CrisisRoleId | '')}
       >
@@ -295,12 +315,21 @@ export class TocsinSettingsPage extends PageElement {
             </option>`,
         )}
       </select>
+      ${
+        this._fromKit.role
+          ? html`<p id="profile-role-hint" class="muted">${t('settings.roleFromKit')}</p>`
+          : nothing
+      }
       <p>
         <button class="button" type="submit" ?disabled=${!this._name.trim()}>
           ${t('settings.saveProfile')}
         </button>
       </p>
       <p role="status">${this._profileStatus}</p>
+      <tocsin-error-details
+        label=${t('error.technicalDetails')}
+        detail=${this._profileDetail}
+      ></tocsin-error-details>
     </form>`;
   }
 
@@ -356,6 +385,10 @@ export class TocsinSettingsPage extends PageElement {
         ></tocsin-file-button>
       </p>
       <p role="status">${this._backupStatus}</p>
+      <tocsin-error-details
+        label=${t('error.technicalDetails')}
+        detail=${this._backupDetail}
+      ></tocsin-error-details>
     </section>`;
   }
 }

@@ -4,9 +4,10 @@
 // which already reads the directory.
 import { css, html, nothing, type ReactiveControllerHost } from 'lit';
 import { createRef, ref } from 'lit/directives/ref.js';
-import { describeError } from '../../app/database-service.js';
+import { failureOf, type ShownFailure } from '../../app/failure-message.js';
 import { logTime } from '../../app/i18n/time-format.js';
 import type { Rejection } from '../../domain/records.js';
+import '../../ui/tocsin-error-details.js';
 import { t } from './sync-messages.js';
 import { ALARMING_REASONS } from './sync-status.js';
 
@@ -16,7 +17,7 @@ const MAX_PROBLEMS_SHOWN = 200;
 type ProblemList =
   | { state: 'loading' }
   | { state: 'loaded'; rejections: readonly Rejection[] }
-  | { state: 'failed'; reason: string };
+  | { state: 'failed'; failure: ShownFailure };
 
 /** The list of refusals, after the shared dialog styles. */
 export const syncProblemsStyles = css`
@@ -66,7 +67,7 @@ export class SyncProblemsDialog {
     try {
       this.show({ state: 'loaded', rejections: await this.read() });
     } catch (error) {
-      this.show({ state: 'failed', reason: describeError(error) });
+      this.show({ state: 'failed', failure: failureOf(error, 'reload') });
     }
   }
 
@@ -93,9 +94,13 @@ export class SyncProblemsDialog {
       return html`<p role="status">${t('sync.problems.loading')}</p>`;
     }
     if (problems.state === 'failed') {
-      return html`<p class="error" role="alert">
-        ${t('sync.problems.loadFailed', problems.reason)}
-      </p>`;
+      return html`<div role="alert">
+        <p class="error">${t('sync.problems.loadFailed', problems.failure.reason)}</p>
+        <tocsin-error-details
+          label=${t('error.technicalDetails')}
+          detail=${problems.failure.detail}
+        ></tocsin-error-details>
+      </div>`;
     }
     if (problems.rejections.length === 0) return html`<p>${t('sync.problems.none')}</p>`;
     // The refusals that point at an attack come before ordinary network noise, latest first.
