@@ -91,8 +91,10 @@ export const shellStyles = css`
 
   nav ul {
     display: grid;
-    /* Seven pages share a phone's width: no label may push the bar wider than the screen. */
-    grid-template-columns: repeat(7, minmax(0, 1fr));
+    /* Seven pages share a phone's width. Each column is at least as wide as its longest word, so
+       a label wraps between words ("Main / courante"), never inside one ("Présence / s"); the
+       words of the seven labels together take about 270 px at 360 px, so the bar still fits. */
+    grid-template-columns: repeat(7, minmax(min-content, 1fr));
     margin: 0;
     padding: 0;
     list-style: none;
@@ -100,8 +102,8 @@ export const shellStyles = css`
 
   /*
    * A seventh of a 360 px screen is 51 px: the labels are sized to the screen (about 10 px there,
-   * 12 px from 430 px), the current page is marked by colour and a bar rather than by bold (wider),
-   * and a label that still does not fit breaks rather than pushing the page wider than the screen.
+   * 12 px from 430 px), and the current page is marked by colour and a bar rather than by bold,
+   * which is wider.
    */
   nav a {
     display: flex;
@@ -121,7 +123,7 @@ export const shellStyles = css`
 
   nav a span {
     max-width: 100%;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
 
   nav a[aria-current='page'] {

@@ -1,6 +1,7 @@
 // The printed kit: what the crisis cell keeps in its binder for the day every screen is down, and
 // the organisation fingerprint that members compare with their screen when they enrol. French
 // first (the cells are French), English in small type.
+import { formatPhone } from '../domain/phone-number.js';
 import { CRISIS_ROLES, ROLE_NAMES, type CrisisRoleId } from '../domain/crisis-roles.js';
 import type { PhoneKind } from '../domain/contact.js';
 import type { KitContact, KitManifest, KitRoom } from '../domain/kit.js';
@@ -161,7 +162,9 @@ function renderContacts(contacts: KitContact[]): Html {
 function renderContact(contact: KitContact): Html {
   const subtitle = [contact.jobTitle, contact.service, contact.organisation].filter(Boolean);
   const reach = [
-    ...contact.phones.map((phone) => html`${PHONE_KINDS_FR[phone.kind]} : ${phone.number}`),
+    ...contact.phones.map(
+      (phone) => html`${PHONE_KINDS_FR[phone.kind]} : ${formatPhone(phone.number)}`,
+    ),
     ...contact.emails.map((email) => html`${email}`),
   ];
   return html`<tr>

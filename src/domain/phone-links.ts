@@ -29,6 +29,16 @@ export function dialableNumber(number: string): string | undefined {
   return undefined;
 }
 
+/**
+ * A stored number as people read it, on the pages that cannot load libphonenumber-js (the room,
+ * the roll-call, the cell alert): a French E.164 number in its national form, "06 12 34 56 78";
+ * any other text as stored. The directory shows every country's form (phone-number.ts).
+ */
+export function readablePhone(number: string): string {
+  const french = /^\+33([1-9])(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(number);
+  return french ? `0${french.slice(1).join(' ')}` : number;
+}
+
 /** A `tel:` link for one number, or undefined when the number is not dialable. */
 export function telUri(number: string): string | undefined {
   const dialable = dialableNumber(number);

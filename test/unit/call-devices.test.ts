@@ -213,8 +213,8 @@ describe('the call’s devices', () => {
       ...fake.value,
       devices: {
         cameras: [
-          { deviceId: 'front', label: 'Front' },
-          { deviceId: 'back', label: 'Back' },
+          { deviceId: 'front', label: 'Front', ordinal: 1 },
+          { deviceId: 'back', label: 'Back', ordinal: 2 },
         ],
         speakers: [],
       },

@@ -166,14 +166,36 @@ describe('the call view', () => {
     expect(view.shadowRoot!.querySelector('audio[data-identity="paul-martin"]')).to.equal(voice);
   });
 
+  it('names a sound output the browser gives no label by its place, in the UI language', async () => {
+    const { view } = await renderView(
+      callState({
+        devices: {
+          cameras: [],
+          speakers: [
+            { deviceId: 'default', label: '', ordinal: 1 },
+            { deviceId: 'usb-headset', label: '', ordinal: 2 },
+          ],
+        },
+      }),
+    );
+    await settle(view);
+    // The controls come in two rows (mute and leave first); the output selector is in the second.
+    const select = [...view.shadowRoot!.querySelectorAll('tocsin-call-controls')]
+      .map((controls) => controls.shadowRoot!.querySelector('select'))
+      .find(Boolean)!;
+    const names = [...select.options].map((option) => option.textContent!.trim());
+    expect(names[1]).to.equal('Output 2');
+    expect(names[0]).to.not.equal('');
+  });
+
   it('drives the session from labelled toggles, and lists the participants on demand', async () => {
     const { view, calls } = await renderView(
       callState({
         camera: false,
         devices: {
           cameras: [
-            { deviceId: 'front', label: 'Front' },
-            { deviceId: 'back', label: 'Back' },
+            { deviceId: 'front', label: 'Front', ordinal: 1 },
+            { deviceId: 'back', label: 'Back', ordinal: 2 },
           ],
           speakers: [],
         },

@@ -252,7 +252,8 @@ export class CallDeviceControl {
       if (room !== this.call.room()) return;
       const device = (info: MediaDeviceInfo, index: number): CallDevice => ({
         deviceId: info.deviceId,
-        label: info.label || `${info.kind === 'videoinput' ? 'Camera' : 'Output'} ${index + 1}`,
+        label: info.label,
+        ordinal: index + 1,
       });
       this.call.update({
         devices: {

@@ -60,7 +60,10 @@ export interface MediaProblem {
 /** A capture or output device the user can pick. */
 export interface CallDevice {
   deviceId: string;
+  /** The browser's name for it; empty when it gives none (the view then says "Output 2"). */
   label: string;
+  /** Its place in the list, from 1, to name a device that has no label. */
+  ordinal: number;
 }
 
 export interface CallDevices {

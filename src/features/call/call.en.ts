@@ -95,6 +95,7 @@ export const callEn = {
   'call.control.speakerView': 'Speaker view',
   'call.control.participants': (count: number) => `Participants (${count})`,
   'call.control.audioOutput': 'Sound output',
+  'call.control.outputN': (ordinal: number) => `Output ${ordinal}`,
   'call.control.defaultOutput': 'Default output',
 
   'call.list.title': 'Participants',

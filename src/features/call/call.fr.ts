@@ -96,6 +96,7 @@ export const callFr: CallMessages = {
   'call.control.speakerView': 'Vue orateur',
   'call.control.participants': (count: number) => `Participants (${count})`,
   'call.control.audioOutput': 'Sortie du son',
+  'call.control.outputN': (ordinal: number) => `Sortie ${ordinal}`,
   'call.control.defaultOutput': 'Sortie par défaut',
 
   'call.list.title': 'Participants',

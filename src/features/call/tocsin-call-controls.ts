@@ -209,7 +209,7 @@ export class TocsinCallControls extends LitElement {
                       ${
                         speaker.deviceId === 'default'
                           ? t('call.control.defaultOutput')
-                          : speaker.label
+                          : speaker.label || t('call.control.outputN', speaker.ordinal)
                       }
                     </option>`,
                 )}

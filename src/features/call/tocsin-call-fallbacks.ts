@@ -8,6 +8,7 @@ import {
   smsUri,
   telUri,
   textablePhone,
+  readablePhone,
 } from '../../domain/phone-links.js';
 import '../directory/tocsin-cell-alert.js';
 import type { TocsinCellAlert } from '../directory/tocsin-cell-alert.js';
@@ -134,7 +135,7 @@ export class TocsinCallFallbacks extends LitElement {
       <span class="who"
         >${member.displayName}
         <span class="number"
-          >${phone ? phone.number : t('call.fallback.noPhone')}${
+          >${phone ? readablePhone(phone.number) : t('call.fallback.noPhone')}${
             phone && !tel ? ` — ${t('call.fallback.invalidNumber')}` : ''
           }</span
         ></span
@@ -144,7 +145,7 @@ export class TocsinCallFallbacks extends LitElement {
           ? html`<a
               class="button"
               href=${tel}
-              aria-label=${t('call.fallback.callLabel', member.displayName, phone.number)}
+              aria-label=${t('call.fallback.callLabel', member.displayName, readablePhone(phone.number))}
               >${t('call.fallback.call')}</a
             >`
           : nothing
@@ -154,7 +155,7 @@ export class TocsinCallFallbacks extends LitElement {
           ? html`<a
               class="button secondary"
               href=${sms}
-              aria-label=${t('call.fallback.smsLabel', member.displayName, phone.number)}
+              aria-label=${t('call.fallback.smsLabel', member.displayName, readablePhone(phone.number))}
               >${t('call.fallback.sms')}</a
             >`
           : nothing

@@ -5,13 +5,19 @@ import { t } from '../../app/i18n/page-messages.js';
 import { dialogStyles } from '../../ui/dialog-styles.js';
 import { buttons, content, tokens } from '../../ui/tokens.js';
 import type { Contact } from '../../domain/contact.js';
-import { cellAlertRecipients, detectSmsPlatform, smsUri } from '../../domain/phone-links.js';
+import {
+  cellAlertRecipients,
+  detectSmsPlatform,
+  smsUri,
+  readablePhone,
+} from '../../domain/phone-links.js';
 
 /**
  * "Alert the cell": one SMS, written once, to every member of the crisis cell. It opens the
  * phone's messages app, so it works with no data connection at all. Members without a dialable
  * number are named as unreachable, never texted on a number that would reach someone else.
- * (The call page shows it too: it must not import phone-number.ts, so numbers show as stored.)
+ * (The call page shows it too: it must not import phone-number.ts, so French numbers are shown
+ * by readablePhone and others as stored.)
  */
 @customElement('tocsin-cell-alert')
 export class TocsinCellAlert extends LitElement {
@@ -64,7 +70,8 @@ export class TocsinCellAlert extends LitElement {
               <p>${t('alert.recipients', reachable.length)}</p>
               <ul>
                 ${reachable.map(
-                  ({ contact, phone }) => html`<li>${contact.displayName} — ${phone.number}</li>`,
+                  ({ contact, phone }) =>
+                    html`<li>${contact.displayName} — ${readablePhone(phone.number)}</li>`,
                 )}
               </ul>`
       }

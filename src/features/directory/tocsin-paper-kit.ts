@@ -1,3 +1,4 @@
+import { formatPhone } from '../../domain/phone-number.js';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { currentLocale, formatDate, LocaleController } from '../../app/i18n/i18n.js';
@@ -193,7 +194,8 @@ export class TocsinPaperKit extends LitElement {
               <td class="phones">
                 ${contact.phones.map(
                   (phone, i) =>
-                    html`${i ? html`<br />` : nothing}${phoneKindName(phone.kind)} : ${phone.number}`,
+                    html`${i ? html`<br />` : nothing}${phoneKindName(phone.kind)} :
+                    ${formatPhone(phone.number)}`,
                 )}
                 ${contact.emails.length ? html`<br />${contact.emails.join(', ')}` : nothing}
               </td>

@@ -36,8 +36,21 @@ export class TocsinEntryForm extends LitElement {
       .ok {
         font-weight: 600;
       }
+
+      /* In a dialog (quick entry), "Save" stays on screen however tall the form is on a phone:
+         the row sticks to the dialog's bottom edge, over its bottom padding (see dialogStyles). */
+      :host([in-dialog]) .actions {
+        position: sticky;
+        bottom: -1.25rem;
+        z-index: 1;
+        padding: 0.75rem 0 1.25rem;
+        background: var(--tocsin-surface);
+      }
     `,
   ];
+
+  /** Set when the form is a dialog's content: its actions then stick to the dialog's bottom. */
+  @property({ type: Boolean, reflect: true, attribute: 'in-dialog' }) inDialog = false;
 
   /** The app's services. */
   @property({ attribute: false }) services!: AppServices;

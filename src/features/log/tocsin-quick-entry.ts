@@ -49,27 +49,35 @@ export class TocsinQuickEntry extends LitElement {
         ready
           ? html`<p class="muted">${this._crisis!.name}</p>
               <tocsin-entry-form
+                in-dialog
                 .services=${this.services}
                 crisisId=${this._crisis!.id}
                 author=${this._author}
                 .preset=${this._preset}
                 @entry-saved=${() => (this.closeTimer = setTimeout(() => this.dialog.close(), 600))}
-              ></tocsin-entry-form>`
-          : html`<p>${this._crisis ? t('playbook.noAuthor') : t('log.noCrisis')}</p>`
+              >
+                <!-- One row with "Save", so that both stay on a phone's screen. -->
+                ${this.renderClose('extra-actions')}
+              </tocsin-entry-form>`
+          : html`<p>${this._crisis ? t('playbook.noAuthor') : t('log.noCrisis')}</p>
+              <div class="actions">
+                <a class="button" href="#/log" @click=${() => this.dialog.close()}
+                  >${t('log.title')}</a
+                >
+                ${this.renderClose()}
+              </div>`
       }
-      <div class="actions">
-        ${
-          ready
-            ? nothing
-            : html`<a class="button" href="#/log" @click=${() => this.dialog.close()}
-                >${t('log.title')}</a
-              >`
-        }
-        <button class="button secondary" @click=${() => this.dialog.close()}>
-          ${t('log.close')}
-        </button>
-      </div>
     </dialog>`;
+  }
+
+  private renderClose(slot?: string) {
+    return html`<button
+      class="button secondary"
+      slot=${slot ?? nothing}
+      @click=${() => this.dialog.close()}
+    >
+      ${t('log.close')}
+    </button>`;
   }
 }
 

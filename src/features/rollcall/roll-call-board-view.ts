@@ -2,7 +2,13 @@
 // (rollcall-page-styles.ts) it uses. The order of the answers is worked out in roll-call-board.ts.
 import { html, nothing } from 'lit';
 import { logTime } from '../../app/i18n/time-format.js';
-import { detectSmsPlatform, smsUri, telUri, textablePhone } from '../../domain/phone-links.js';
+import {
+  detectSmsPlatform,
+  smsUri,
+  telUri,
+  textablePhone,
+  readablePhone,
+} from '../../domain/phone-links.js';
 import type { SignedMember } from '../../domain/signed-members.js';
 import { arrangeBoard } from './roll-call-board.js';
 import type { RollCallBoard } from './roll-call-store.js';
@@ -80,7 +86,7 @@ function renderUnanswered(
         isSelf
           ? nothing
           : html`<span class="number"
-              >${phone ? phone.number : t('rollcall.noPhone')}${
+              >${phone ? readablePhone(phone.number) : t('rollcall.noPhone')}${
                 phone && !tel ? ` — ${t('rollcall.invalidNumber')}` : ''
               }</span
             >`
@@ -92,13 +98,13 @@ function renderUnanswered(
             <a
               class="button"
               href=${tel}
-              aria-label=${t('rollcall.callLabel', member.name, phone.number)}
+              aria-label=${t('rollcall.callLabel', member.name, readablePhone(phone.number))}
               >${t('rollcall.call')}</a
             >
             <a
               class="button secondary"
               href=${sms}
-              aria-label=${t('rollcall.smsLabel', member.name, phone.number)}
+              aria-label=${t('rollcall.smsLabel', member.name, readablePhone(phone.number))}
               >${t('rollcall.sms')}</a
             >
           </span>`
