@@ -249,3 +249,97 @@ test('enroll by link, use the kit offline, refuse older and altered kits, then u
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+/**
+ * Imports a CSV through the directory's import dialog and waits for its preview.
+ * @param {import('playwright-core').Page} page
+ * @param {string} csv
+ */
+async function chooseCsv(page, csv) {
+  await page.goto(new URL('#/directory', state.server.url).href);
+  await pageHeading(page, 'tocsin-directory-page');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.locator('tocsin-directory-import input[type="file"]').setInputFiles({
+    name: 'annuaire.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv, 'utf8'),
+  });
+  return page.locator('tocsin-directory-import dialog[open]');
+}
+
+test('a hostile directory file after enrollment: bad values refused by line, the signed mayor never doubled, a local contact merged', async () => {
+  const link = await buildKits('import');
+  const context = await state.browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await openLink(page, link);
+  await page.getByRole('button', { name: 'It matches — install' }).click();
+  await page.getByText('Crisis kit installed').waitFor();
+
+  // The tester's file: the signed mayor again (other case, other number), a number that is a
+  // script, a 5,000-character name, and one new person.
+  const hostile = [
+    'Display name,Mobile,Organisation',
+    'HÉLÈNE LEFÈVRE,06 11 22 33 44,Mairie',
+    'Pirate,javascript:alert(1),',
+    `${'A'.repeat(5000)},06 22 33 44 55,`,
+    'Paul Martin,06 33 44 55 66,Voirie',
+  ].join('\n');
+  let dialog = await chooseCsv(page, hostile);
+  await dialog.getByText('Already in the crisis kit (signed) — not imported').waitFor();
+  await dialog
+    .getByText(/Line 3: the number “javascript:alert\(1\)” \(\w+\) is not a valid/)
+    .waitFor();
+  await dialog.getByText(/Line 4: .*200 characters/).waitFor();
+  await dialog.getByRole('button', { name: 'Import 1 contact' }).click();
+  await page.getByText('1 contact added').waitFor();
+
+  // One Hélène, the signed one; Paul's number dials in E.164; nothing dials "1".
+  const search = page.locator('tocsin-directory-page input[type="search"]');
+  await search.fill('Hélène');
+  await page.getByText('1 of 7 contacts').waitFor();
+  const links = await page.evaluate(() => {
+    /** @param {Document | ShadowRoot} root @returns {string[]} */
+    const hrefs = (root) =>
+      [...root.querySelectorAll('*')].flatMap((element) => [
+        ...(element instanceof HTMLAnchorElement ? [element.href] : []),
+        ...(element.shadowRoot ? hrefs(element.shadowRoot) : []),
+      ]);
+    return hrefs(document);
+  });
+  assert.ok(!links.some((href) => /^(tel|sms):1\b|javascript:/.test(href)), links.join('\n'));
+
+  // The same person again with an email: a contact of this device, merged into it by default.
+  dialog = await chooseCsv(
+    page,
+    'Display name,Mobile,Emails\npaul martin,06 33 44 55 66,paul@example.org',
+  );
+  await dialog.getByText('Matches a contact of this device').waitFor();
+  await dialog.getByRole('button', { name: 'Merge 1 contact' }).click();
+  await page.getByText('0 contacts added, 1 merged, 0 skipped.').waitFor();
+  await search.fill('Paul Martin');
+  await page.getByText('1 of 7 contacts').waitFor();
+  const stored = await page.evaluate(async () => {
+    const request = indexedDB.open('tocsin');
+    const db = /** @type {IDBDatabase} */ (
+      await new Promise((resolve, reject) => {
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      })
+    );
+    const get = db.transaction('contacts').objectStore('contacts').getAll();
+    return new Promise((resolve) => {
+      get.onsuccess = () => resolve(get.result);
+    });
+  });
+  const contacts = /** @type {any[]} */ (stored);
+  assert.equal(contacts.filter((c) => /lef[eè]vre/i.test(c.displayName)).length, 1);
+  const paul = contacts.filter((c) => c.displayName === 'Paul Martin');
+  assert.equal(paul.length, 1);
+  assert.deepEqual(paul[0].phones, [{ kind: 'mobile', number: '+33633445566' }]);
+  assert.deepEqual(paul[0].emails, ['paul@example.org']);
+  assert.equal(contacts.length, 7, 'the kit’s six contacts and Paul');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

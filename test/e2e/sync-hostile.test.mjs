@@ -342,6 +342,8 @@ test('a hostile member with a kit of her own is refused at every turn; the log h
     await open(helene.page, '#/playbook');
     await pageHeading(helene.page, 'tocsin-playbook-page');
     const playbook = helene.page.locator('tocsin-playbook-page');
+    // Each member's page starts on their own role's items (from the kit): compare the same list.
+    await playbook.locator('#role').selectOption('all');
     const items = /** @type {{ id: string, text: Record<string, string> }[]} */ (
       await playbook.evaluate((page) => /** @type {any} */ (page)._playbook.playbook.items)
     );
@@ -379,6 +381,7 @@ test('a hostile member with a kit of her own is refused at every turn; the log h
     );
     // Nothing held the second item: her tick shows, until François unticks it, today.
     await open(francois.page, '#/playbook');
+    await francois.page.locator('tocsin-playbook-page #role').selectOption('all');
     const box = francois.page.locator('tocsin-playbook-page input[type="checkbox"]').nth(1);
     await box.waitFor();
     await francois.page.waitForFunction(
