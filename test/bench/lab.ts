@@ -10,6 +10,7 @@ import type { Contact } from '../../src/domain/contact.js';
 import { DirectoryStore } from '../../src/features/directory/directory-store.js';
 import { exportContactsCsv } from '../../src/domain/contact-files/csv-export.js';
 import { importContactsCsv } from '../../src/domain/contact-files/csv-import.js';
+import { planImport } from '../../src/domain/contact-files/import-plan.js';
 import {
   buildDirectoryIndex,
   type DirectoryIndex,
@@ -288,7 +289,9 @@ const lab: TocsinLab = {
     const outcome = importContactsCsv(csv);
     const parsedAt = performance.now();
     if (!outcome.ok) throw new Error(outcome.error);
-    const { added } = await directory.importContacts(outcome.contacts);
+    // What the import dialog does: plan against the directory, then write the plan.
+    const plan = planImport(outcome.contacts, await directory.list());
+    const { added } = await directory.applyImport(plan, new Map());
     const end = performance.now();
     if (added !== contacts.length) throw new Error(`${added} of ${contacts.length} imported`);
     await dropDatabase(database, name);
@@ -299,8 +302,8 @@ const lab: TocsinLab = {
     const name = freshDatabaseName();
     const db = await openTocsinDB({ name });
     const start = performance.now();
-    // The same store, index and durability as DirectoryStore.importContacts, so the ratio shows
-    // what the import adds (parsing, the id checks), not a difference in how IndexedDB commits.
+    // The same store, index and durability as DirectoryStore.applyImport, so the ratio shows what
+    // the import adds (parsing, the plan against the directory), not how IndexedDB commits.
     const tx = db.transaction(STORE.contacts, 'readwrite', { durability: 'strict' });
     for (const contact of parsed) void tx.store.put(contact);
     await tx.done;

@@ -1,9 +1,7 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { logTime } from '../../app/i18n/time-format.js';
 import { ObserveController, type Subscribable } from '../../app/observable.js';
 import { PageElement } from '../../app/page-element.js';
-import '../../ui/tocsin-error-details.js';
 import { buttons, content, pageFrame, tokens } from '../../ui/tokens.js';
 import type { Contact } from '../../domain/contact.js';
 import type { VerifiedRoomAccess } from '../kit/kit-service.js';
@@ -11,11 +9,17 @@ import { t } from './call-messages.js';
 import { cellMembersToCall, directoryMembersOf } from './call-participants.js';
 import { currentCall, ensureCall, releaseIdleCall } from './active-call.js';
 import type { CallSession, CallSessionOptions } from './call-session.js';
-import type { CallProblem, CallState } from './call-types.js';
+import type { CallState } from './call-types.js';
 import { canEncryptCalls } from './e2ee.js';
+import {
+  renderCallEnded,
+  renderServerStatus,
+  serverStateOf,
+  type ServerState,
+} from './room-server-status.js';
 import { RoomServerWatch } from './room-server-watch.js';
 import { deriveSafetyCode, type SafetyCode } from './safety-code.js';
-import { PROBE_TIMEOUT_MS, type ProbeResult } from './server-probe.js';
+import type { ProbeResult } from './server-probe.js';
 import './tocsin-call-fallbacks.js';
 import './tocsin-call-view.js';
 import type { TocsinCallView } from './tocsin-call-view.js';
@@ -261,7 +265,7 @@ export class TocsinRoomPage extends PageElement {
       case 'left':
         return html`<section class="card">
           <h2 tabindex="-1">${t('call.left.title')}</h2>
-          ${this.renderServerStatus()}
+          ${renderServerStatus(this.serverProbe())}
           <div class="actions">
             <button class="button join" @click=${() => this.join(this.lastMode())}>
               ${t('call.rejoin')}
@@ -275,7 +279,7 @@ export class TocsinRoomPage extends PageElement {
     return html`<section class="card">
         <h2 tabindex="-1">${t('call.ready.title')}</h2>
         <p class="muted">${t('call.roomName', access.room.roomName)}</p>
-        ${this.renderServerStatus()}
+        ${renderServerStatus(this.serverProbe())}
         <p>${t('call.ready.permission')}</p>
         <p>${t('call.ready.encrypted')}</p>
         <div class="actions">
@@ -301,44 +305,9 @@ export class TocsinRoomPage extends PageElement {
   }
 
   /** What the page says of the kit's server now; the host's `data-server`. */
-  private serverState(): 'checking' | 'reachable' | 'unreachable' | undefined {
+  private serverState(): ServerState | undefined {
     if (!this.livekitUrl() || !PROBED_VIEWS.includes(this.view())) return undefined;
-    const probe = this.serverProbe();
-    if (!probe) return 'checking';
-    return probe.reachable ? 'reachable' : 'unreachable';
-  }
-
-  /**
-   * Whether the kit's server answers, and when it was last asked. Joining stays possible either
-   * way: the probe can be wrong, and a member may know better. `withDetails` is false where the
-   * call's own technical details are shown already.
-   */
-  private renderServerStatus(withDetails = true) {
-    const probe = this.serverProbe();
-    if (!probe) {
-      return html`<p class="server muted">
-        <span role="status">${t('call.server.checking')}</span>
-      </p>`;
-    }
-    const checked = t('call.server.checkedAt', logTime(probe.at.toISOString()));
-    return html`<p class="server ${probe.reachable ? 'ok' : 'warning'}">
-        <span role="status"
-          >${
-            probe.reachable
-              ? t('call.server.reachable')
-              : t('call.server.unreachable', probeFailure(probe))
-          }</span
-        >
-        <span class="muted">(${checked})</span>
-      </p>
-      ${
-        probe.reachable || !withDetails
-          ? nothing
-          : html`<tocsin-error-details
-              label=${t('error.technicalDetails')}
-              detail=${probe.detail}
-            ></tocsin-error-details>`
-      }`;
+    return serverStateOf(this.serverProbe());
   }
 
   private renderMediaProblem() {
@@ -355,7 +324,7 @@ export class TocsinRoomPage extends PageElement {
       <p>${explanation}</p>
       ${media.kind === 'denied' ? html`<p>${t('call.media.deniedHowTo')}</p>` : nothing}
       <p>${t('call.media.options')}</p>
-      ${this.renderServerStatus()}
+      ${renderServerStatus(this.serverProbe())}
       <div class="actions">
         <button class="button" @click=${() => this.join({ audioOnly: wasAudioOnly })}>
           ${t('call.media.retry')}
@@ -375,35 +344,8 @@ export class TocsinRoomPage extends PageElement {
   }
 
   private renderEnded(call: CallState, access?: VerifiedRoomAccess) {
-    const problem: CallProblem = call.problem ?? { kind: 'unreachable', detail: '' };
-    const texts = {
-      unsupported: ['call.unsupported.title', 'call.unsupported.body'],
-      unreachable: ['call.unreachable.title', 'call.unreachable.body'],
-      refused: ['call.refused.title', 'call.refused.body'],
-      duplicate: ['call.duplicate.title', 'call.duplicate.body'],
-      removed: ['call.removed.title', 'call.removed.body'],
-      encryption: ['call.encryptionFailed.title', 'call.encryptionFailed.body'],
-    } as const;
-    const [title, body] = texts[problem.kind];
-    // livekit-client's own words ("could not establish signal connection…") are for whoever
-    // supports the cell: behind a disclosure, never in the sentence.
-    const detail = 'detail' in problem ? problem.detail : '';
-    const offline = problem.kind === 'unreachable' && !navigator.onLine;
-    return html`<section class="card" data-problem=${problem.kind}>
-        <h2 tabindex="-1">${t(title)}</h2>
-        <p>${offline ? t('call.unreachable.offline') : t(body)}</p>
-        <tocsin-error-details
-          label=${t('error.technicalDetails')}
-          detail=${detail}
-        ></tocsin-error-details>
-        ${this.renderServerStatus(false)}
-        <div class="actions">
-          <button class="button join" @click=${() => void this.session?.retry()}>
-            ${problem.kind === 'duplicate' ? t('call.rejoin') : t('call.retry')}
-          </button>
-        </div>
-      </section>
-      ${this.renderFallbacks(access)}`;
+    return html`${renderCallEnded(call, this.serverProbe(), () => void this.session?.retry())}
+    ${this.renderFallbacks(access)}`;
   }
 
   private renderFallbacks(access?: VerifiedRoomAccess) {
@@ -421,20 +363,6 @@ export class TocsinRoomPage extends PageElement {
   private lastMode(): { audioOnly?: boolean; listenOnly?: boolean } {
     const call = this.session?.state.value;
     return { audioOnly: call?.audioOnly ?? false, listenOnly: call?.listenOnly ?? false };
-  }
-}
-
-/** Why the server did not answer, in words that fit in the sentence that says so. */
-function probeFailure(probe: Extract<ProbeResult, { reachable: false }>): string {
-  switch (probe.reason) {
-    case 'offline':
-      return t('call.server.reason.offline');
-    case 'timeout':
-      return t('call.server.reason.timeout', PROBE_TIMEOUT_MS / 1000);
-    case 'network':
-      return t('call.server.reason.network');
-    case 'status':
-      return t('call.server.reason.status', probe.status ?? 0);
   }
 }
 

@@ -1,8 +1,12 @@
-// The directory page's pieces that hold no state of their own: a row of the list, the line saying
-// where the kit contacts come from, and the page's styles. They draw into the page's shadow root,
+// The directory page's pieces that hold no state of their own: the search box and the list of
+// contacts (or the empty state), a row of the list, the line saying where the kit contacts come
+// from, the notice after an action, and the page's styles. They draw into the page's shadow root,
 // so the page's tests and the end-to-end selectors see them as they always did.
 import { css, html, nothing } from 'lit';
 import { t } from '../../app/i18n/page-messages.js';
+import '../../ui/tocsin-empty-state.js';
+import '../../ui/tocsin-error-details.js';
+import '../../ui/tocsin-virtual-list.js';
 import type { InstalledKitSummary } from '../../db/schema.js';
 import type { Contact } from '../../domain/contact.js';
 import { isKitExpired } from '../../domain/kit.js';
@@ -40,6 +44,90 @@ export function renderDirectoryRow(contact: Contact | undefined) {
           : nothing
     }
   </div>`;
+}
+
+/** What the list shows and how it tells the page the member typed; see renderDirectoryList. */
+export interface DirectoryListView {
+  /** How many contacts the directory holds. */
+  count: number;
+  /** The search as typed. */
+  query: string;
+  /** The ids of the contacts matching it; undefined while the numbers it needs are read. */
+  results: readonly string[] | undefined;
+  /** The member typed in the search box. */
+  typed(query: string): void;
+  /** A row's contact; undefined while read. */
+  contactOf(id: string): Contact | undefined;
+}
+
+/**
+ * The search box, how many contacts match, and the matching rows; the empty state instead when
+ * the directory holds no contact.
+ */
+export function renderDirectoryList(view: DirectoryListView) {
+  const { count, query, results } = view;
+  if (count === 0) {
+    return html`<tocsin-empty-state
+      heading=${t('directory.empty.title')}
+      body=${t('directory.empty.body')}
+    ></tocsin-empty-state>`;
+  }
+  return html`<div class="search" role="search">
+      <label for="search">${t('directory.searchLabel')}</label>
+      <input
+        id="search"
+        type="search"
+        autocomplete="off"
+        spellcheck="false"
+        placeholder=${t('directory.searchHint')}
+        .value=${query}
+        @input=${(event: Event) => view.typed((event.target as HTMLInputElement).value)}
+      />
+    </div>
+    <p class="status" role="status" aria-live="polite">
+      ${
+        !results
+          ? t('directory.loading')
+          : results.length === 0
+            ? t('directory.noResults', query.trim())
+            : query.trim()
+              ? t('directory.results', results.length, count)
+              : t('directory.count', count)
+      }
+    </p>
+    <tocsin-virtual-list
+      label=${t('directory.listLabel')}
+      row-height="72"
+      .items=${results ?? []}
+      .keyOf=${(id: unknown) => id}
+      .renderItem=${(id: unknown) => renderDirectoryRow(view.contactOf(id as string))}
+    ></tocsin-virtual-list>`;
+}
+
+/** A sentence after an action; a failure carries its technical detail, shown behind a toggle. */
+export interface DirectoryNotice {
+  text: string;
+  error: boolean;
+  detail?: string;
+}
+
+/** The notice after an action (an import, a failure), or nothing. */
+export function renderNotice(notice: DirectoryNotice | undefined) {
+  if (!notice) return nothing;
+  return html`<div role="status">
+    <p class="notice ${notice.error ? 'error' : ''}">${notice.text}</p>
+    <tocsin-error-details
+      label=${t('error.technicalDetails')}
+      detail=${notice.detail ?? ''}
+    ></tocsin-error-details>
+  </div>`;
+}
+
+/** What a card's route shows when its contact is not in the directory. */
+export function renderContactNotFound() {
+  return html`<h1 tabindex="-1">${t('directory.title')}</h1>
+    <p>${t('contact.notFound')}</p>
+    <a class="button secondary" href="#/directory">${t('contact.back')}</a>`;
 }
 
 /** Where the kit contacts come from, as of when; local additions are marked on their cards. */

@@ -14,52 +14,17 @@ import {
   type Phone,
   type PhoneKind,
 } from '../../domain/contact.js';
+import { exceededBound, type BoundExceeded } from '../../domain/contact-bounds.js';
+import { formatPhone } from '../../domain/phone-number.js';
+import { phoneKindName } from './contact-format.js';
 import {
-  exceededBound,
-  type BoundedField,
-  type BoundExceeded,
-} from '../../domain/contact-bounds.js';
-import { formatPhone, parsePhone } from '../../domain/phone-number.js';
-import { boundMessage, phoneKindName } from './contact-format.js';
+  boundErrorAt,
+  checkedDraft,
+  checkedPhone,
+  renderBoundError,
+} from './contact-form-checks.js';
 
 type TextKey = 'givenName' | 'familyName' | 'displayName' | 'organisation' | 'service' | 'jobTitle';
-
-/**
- * A phone as the form saves it: E.164 when the text is a valid number; a radio call sign as
- * written; otherwise the translated reason it cannot be saved.
- */
-function checkedPhone(phone: Phone): { phone: Phone } | { error: string } {
-  const parsed = parsePhone(phone.number);
-  if (parsed.ok) return { phone: { kind: phone.kind, number: parsed.e164 } };
-  if (phone.kind === 'radio' && parsed.reason !== 'too-long') return { phone };
-  switch (parsed.reason) {
-    case 'too-long':
-      return { error: t('contact.tooLong', t('contact.number'), CONTACT_LIMITS.phoneText) };
-    case 'not-a-number':
-      return { error: t('contact.phoneNotANumber') };
-    default:
-      return { error: t('contact.phoneInvalid') };
-  }
-}
-
-/** The form field that shows the message of a bound exceeded. */
-function boundAnchor(field: BoundedField): string {
-  switch (field) {
-    case 'phone':
-    case 'phones':
-      return 'phones';
-    case 'email':
-    case 'emails':
-      return 'emails';
-    case 'group':
-    case 'groups':
-      return 'groups';
-    case 'id':
-      return 'displayName';
-    default:
-      return field;
-  }
-}
 
 /** An empty local contact, for "Add a contact". */
 export function blankContact(): Contact {
@@ -202,41 +167,14 @@ export class TocsinContactForm extends LitElement {
 
   private submit(event: Event): void {
     event.preventDefault();
-    const draft = this._draft;
-    const givenName = draft.givenName.trim();
-    const familyName = draft.familyName.trim();
-    const displayName =
-      draft.displayName.trim() || [givenName, familyName].filter(Boolean).join(' ');
-    this._invalid = !displayName;
-    const phones: Phone[] = [];
-    const phoneErrors: (string | undefined)[] = [];
-    draft.phones.forEach((phone, index) => {
-      const written = { ...phone, number: phone.number.trim() };
-      if (written.number === '') return;
-      const checked = checkedPhone(written);
-      if ('error' in checked) phoneErrors[index] = checked.error;
-      else phones.push(checked.phone);
-    });
+    const { contact, nameMissing, phoneErrors } = checkedDraft(this._draft);
+    this._invalid = nameMissing;
     this._phoneErrors = phoneErrors;
     if (this._invalid || phoneErrors.some(Boolean)) {
       this._bound = undefined;
       void this.focusFirstError();
       return;
     }
-    const contact: Contact = {
-      ...draft,
-      givenName,
-      familyName,
-      displayName,
-      organisation: draft.organisation.trim(),
-      service: draft.service.trim(),
-      jobTitle: draft.jobTitle.trim(),
-      phones,
-      emails: draft.emails.map((email) => email.trim()).filter(Boolean),
-      groups: draft.groups.map((group) => group.trim()).filter(Boolean),
-      notes: draft.notes.trim(),
-      origin: 'local',
-    };
     this._bound = exceededBound(contact);
     if (this._bound) {
       void this.focusFirstError();
@@ -247,19 +185,8 @@ export class TocsinContactForm extends LitElement {
     );
   }
 
-  /** The message of the bound exceeded when it belongs to this field, with its element id. */
-  private boundError(anchor: string) {
-    const bound = this._bound;
-    if (!bound || boundAnchor(bound.field) !== anchor) return undefined;
-    return { id: `${anchor}-error`, message: boundMessage(bound) };
-  }
-
-  private renderBoundError(error: { id: string; message: string } | undefined) {
-    return error ? html`<p class="error field-error" id=${error.id}>${error.message}</p>` : nothing;
-  }
-
   private textField(key: TextKey, label: string, autocomplete: string) {
-    const error = this.boundError(key);
+    const error = boundErrorAt(this._bound, key);
     return html`<div>
       <label for=${key}>${label}</label>
       <input
@@ -272,7 +199,7 @@ export class TocsinContactForm extends LitElement {
         .value=${this._draft[key]}
         @input=${(event: Event) => this.update_(key, (event.target as HTMLInputElement).value)}
       />
-      ${this.renderBoundError(error)}
+      ${renderBoundError(error)}
     </div>`;
   }
 
@@ -330,9 +257,9 @@ export class TocsinContactForm extends LitElement {
     const draft = this._draft;
     const locale = currentLocale();
     const isNew = !draft.displayName && !this.contact.displayName;
-    const emailsError = this.boundError('emails');
-    const groupsError = this.boundError('groups');
-    const notesError = this.boundError('notes');
+    const emailsError = boundErrorAt(this._bound, 'emails');
+    const groupsError = boundErrorAt(this._bound, 'groups');
+    const notesError = boundErrorAt(this._bound, 'notes');
     return html`<h1 tabindex="-1">
         ${isNew ? t('contact.newTitle') : t('contact.editTitle', this.contact.displayName)}
       </h1>
@@ -349,7 +276,7 @@ export class TocsinContactForm extends LitElement {
         <fieldset>
           <legend>${t('contact.phones')}</legend>
           ${draft.phones.map((phone, index) => this.renderPhone(phone, index))}
-          ${this.renderBoundError(this.boundError('phones'))}
+          ${renderBoundError(boundErrorAt(this._bound, 'phones'))}
           <button
             type="button"
             class="button secondary"
@@ -369,7 +296,7 @@ export class TocsinContactForm extends LitElement {
             this.update_('emails', (event.target as HTMLTextAreaElement).value.split('\n'))}
         ></textarea>
         <p id="emails-hint" class="muted">${t('contact.emailsHint')}</p>
-        ${this.renderBoundError(emailsError)}
+        ${renderBoundError(emailsError)}
         <fieldset>
           <legend>${t('contact.roles')}</legend>
           ${CRISIS_ROLES.map(
@@ -403,7 +330,7 @@ export class TocsinContactForm extends LitElement {
             this.update_('groups', (event.target as HTMLInputElement).value.split(','))}
         />
         <p id="groups-hint" class="muted">${t('contact.groupsHint')}</p>
-        ${this.renderBoundError(groupsError)}
+        ${renderBoundError(groupsError)}
         <label for="notes">${t('contact.notes')}</label>
         <textarea
           id="notes"
@@ -413,7 +340,7 @@ export class TocsinContactForm extends LitElement {
           .value=${draft.notes}
           @input=${(event: Event) => this.update_('notes', (event.target as HTMLTextAreaElement).value)}
         ></textarea>
-        ${this.renderBoundError(notesError)}
+        ${renderBoundError(notesError)}
         ${
           this.error
             ? html`<div role="alert">

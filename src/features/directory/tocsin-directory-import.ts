@@ -1,15 +1,14 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { currentLocale, hasMessage, LocaleController } from '../../app/i18n/i18n.js';
+import { hasMessage, LocaleController } from '../../app/i18n/i18n.js';
 import { t } from '../../app/i18n/page-messages.js';
 import { failureOf } from '../../app/failure-message.js';
 import '../../ui/tocsin-error-details.js';
 import { dialogStyles } from '../../ui/dialog-styles.js';
 import '../../ui/tocsin-file-button.js';
 import { buttons, content, tokens, visuallyHidden } from '../../ui/tokens.js';
-import { boundMessage, contactSubtitle, phoneKindName } from './contact-format.js';
+import { boundMessage, phoneKindName } from './contact-format.js';
 import type { DirectoryStore } from './directory-store.js';
-import type { MergeChanges, MergeField } from '../../domain/contact-files/contact-merge.js';
 import { importContactsCsv } from '../../domain/contact-files/csv-import.js';
 import {
   DEFAULT_MATCH_CHOICE,
@@ -20,42 +19,7 @@ import {
 } from '../../domain/contact-files/import-plan.js';
 import type { ImportOutcome, RefusedLine } from '../../domain/contact-files/types.js';
 import { importContactsVcard } from '../../domain/contact-files/vcard.js';
-
-/**
- * How many rows the preview lists besides those needing a look (signed duplicates and local
- * matches, always all listed).
- */
-const PREVIEW_ROWS = 20;
-
-const MATCH_CHOICES: readonly MatchChoice[] = ['merge', 'skip', 'add'];
-
-/** A field's label, lower-cased to sit inside a sentence. */
-function fieldName(field: MergeField): string {
-  return t(`contact.${field}`).toLocaleLowerCase(currentLocale());
-}
-
-/** What merging adds, fills and keeps, in words (one sentence each). */
-function mergeSentences(changes: MergeChanges): string[] {
-  const adds = [
-    changes.phones.length ? t('import.merge.phones', changes.phones.length) : '',
-    changes.emails.length ? t('import.merge.emails', changes.emails.length) : '',
-    changes.groups.length ? t('import.merge.groups', changes.groups.length) : '',
-    changes.roles.length ? t('import.merge.roles', changes.roles.length) : '',
-    changes.cellMember ? t('import.merge.cell') : '',
-  ].filter(Boolean);
-  return [
-    adds.length ? t('import.merge.adds', adds.join(', ')) : '',
-    changes.filled.length ? t('import.merge.fills', changes.filled.map(fieldName).join(', ')) : '',
-    changes.kept.length ? t('import.merge.keeps', changes.kept.map(fieldName).join(', ')) : '',
-    changes.leftOut ? t('import.merge.leftOut', changes.leftOut) : '',
-  ].filter(Boolean);
-}
-
-/** Why a row was recognised, naming the directory's contact. */
-function matchedBy(row: PlanRow): string {
-  if (!row.match || !row.reason) return '';
-  return t(`import.matchedBy.${row.reason}`, row.match.displayName);
-}
+import { renderImportPreview, type PreviewChoices } from './import-preview.js';
 
 /** A refusal reason in the user's language, from its stable code. */
 function reasonText(code: string, fallback: string): string {
@@ -221,6 +185,14 @@ export class TocsinDirectoryImport extends LitElement {
     return this._choices.get(row.index) ?? DEFAULT_MATCH_CHOICE;
   }
 
+  /** The local matches' choices, as the preview reads and sets them. */
+  private readonly choices: PreviewChoices = {
+    of: (row) => this.choiceOf(row),
+    set: (row, choice) => {
+      this._choices = new Map(this._choices).set(row.index, choice);
+    },
+  };
+
   /** How many contacts the confirmation adds and merges, and how the local matches are decided. */
   private tally(plan: ImportPlan): { add: number; merge: number; apart: number; skip: number } {
     let merge = 0;
@@ -302,7 +274,7 @@ export class TocsinDirectoryImport extends LitElement {
             : nothing
         }
       </div>
-      ${plan ? this.renderPreview(plan) : nothing}
+      ${plan ? renderImportPreview(plan, this.choices) : nothing}
       ${
         outcome?.ok && outcome.refused.length
           ? html`<p class="warning">${t('import.refused', outcome.refused.length)}</p>
@@ -342,117 +314,6 @@ export class TocsinDirectoryImport extends LitElement {
         }
       </div>
     </dialog>`;
-  }
-
-  /**
-   * The rows needing a look (signed duplicates, local matches) all, then the others up to
-   * PREVIEW_ROWS: a file of 1,000 new contacts needs no 1,000-row preview.
-   */
-  private renderPreview(plan: ImportPlan) {
-    const toCheck = plan.rows.filter(
-      (row) =>
-        row.status === 'signed-duplicate' ||
-        (row.status === 'local-match' && row.repeatOf === undefined),
-    );
-    const others = plan.rows.filter((row) => !toCheck.includes(row));
-    const shown = others.slice(0, PREVIEW_ROWS);
-    return html`${
-      toCheck.length
-        ? html`<section aria-labelledby="import-check">
-            <h3 id="import-check">${t('import.toCheck', toCheck.length)}</h3>
-            <ul class="rows">
-              ${toCheck.map((row) => this.renderRow(plan, row))}
-            </ul>
-          </section>`
-        : nothing
-    }
-    ${
-      shown.length
-        ? html`<section aria-labelledby="import-others">
-            <h3 id="import-others">${t('import.otherRows')}</h3>
-            ${
-              shown.length < others.length
-                ? html`<p class="muted">
-                    ${t('import.previewCaption', shown.length, others.length)}
-                  </p>`
-                : nothing
-            }
-            <ul class="rows">
-              ${shown.map((row) => this.renderRow(plan, row))}
-            </ul>
-          </section>`
-        : nothing
-    }`;
-  }
-
-  private renderRow(plan: ImportPlan, row: PlanRow) {
-    const contact = row.contact;
-    const subtitle = contactSubtitle(contact);
-    const numbers = contact.phones.map((phone) => phone.number).join(', ');
-    return html`<li data-status=${row.status}>
-      <span class="name">${contact.displayName}</span>${
-        contact.cellMember
-          ? html` <strong aria-hidden="true">★</strong
-              ><span class="visually-hidden">${t('directory.cellMember')}</span>`
-          : nothing
-      }
-      ${subtitle ? html`<p class="muted">${subtitle}</p>` : nothing}
-      ${numbers ? html`<p class="numbers">${numbers}</p>` : nothing} ${this.renderStatus(plan, row)}
-    </li>`;
-  }
-
-  private renderStatus(plan: ImportPlan, row: PlanRow) {
-    const contact = row.contact;
-    const first = row.repeatOf !== undefined ? plan.rows[row.repeatOf].contact.displayName : '';
-    switch (row.status) {
-      case 'new':
-        return html`<p class="status">${t('import.status.new')}</p>`;
-      case 'same':
-        return html`<p class="status">
-          ${row.repeatOf !== undefined ? t('import.status.repeat', first) : t('import.status.same')}
-          ${row.match ? html`<span class="muted">— ${matchedBy(row)}</span>` : nothing}
-        </p>`;
-      case 'signed-duplicate': {
-        const left = [
-          ...(row.notImported?.phones.map((phone) => phone.number) ?? []),
-          ...(row.notImported?.emails ?? []),
-        ];
-        return html`<p class="status signed">${t('import.status.signed')}</p>
-          <p class="muted">${matchedBy(row)}</p>
-          ${
-            left.length
-              ? html`<p class="not-imported">${t('import.notImported', left.join(', '))}</p>`
-              : nothing
-          }`;
-      }
-      case 'local-match': {
-        const id = `import-choice-${row.index}`;
-        return html`<p class="status">${t('import.status.localMatch')}</p>
-          <p class="muted">${matchedBy(row)}</p>
-          <label for=${id}>${t('import.choice', contact.displayName)}</label>
-          <select
-            id=${id}
-            @change=${(event: Event) => {
-              const choice = (event.target as HTMLSelectElement).value as MatchChoice;
-              this._choices = new Map(this._choices).set(row.index, choice);
-            }}
-          >
-            ${MATCH_CHOICES.map(
-              (choice) =>
-                html`<option value=${choice} ?selected=${this.choiceOf(row) === choice}>
-                  ${t(`import.choice.${choice}`)}
-                </option>`,
-            )}
-          </select>
-          ${
-            this.choiceOf(row) === 'merge' && row.merge
-              ? mergeSentences(row.merge.changes).map(
-                  (sentence) => html`<p class="muted">${sentence}</p>`,
-                )
-              : nothing
-          }`;
-      }
-    }
   }
 }
 

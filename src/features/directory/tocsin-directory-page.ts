@@ -2,16 +2,20 @@ import { html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { t } from '../../app/i18n/page-messages.js';
 import { failureOf, type ShownFailure } from '../../app/failure-message.js';
-import '../../ui/tocsin-error-details.js';
 import { ObserveController } from '../../app/observable.js';
 import { PageElement } from '../../app/page-element.js';
 import type { InstalledKitSummary } from '../../db/schema.js';
 import { downloadText, fileDate } from '../../ui/download.js';
-import '../../ui/tocsin-empty-state.js';
-import '../../ui/tocsin-virtual-list.js';
 import { buttons, content, pageFrame, tokens } from '../../ui/tokens.js';
 import type { Contact } from '../../domain/contact.js';
-import { directoryPageStyles, renderDirectoryRow, renderKitLine } from './directory-page-parts.js';
+import {
+  directoryPageStyles,
+  renderContactNotFound,
+  renderDirectoryList,
+  renderKitLine,
+  renderNotice,
+  type DirectoryNotice,
+} from './directory-page-parts.js';
 import { exportContactsCsv } from '../../domain/contact-files/csv-export.js';
 import { exportContactsVcard } from '../../domain/contact-files/vcard.js';
 import { loadDirectory, type LoadedDirectory } from './directory-loader.js';
@@ -48,7 +52,7 @@ export class TocsinDirectoryPage extends PageElement {
   @state() private _stored?: StoredIndex;
   @state() private _query = '';
   /** A sentence after an action; a failure carries its technical detail, shown behind a toggle. */
-  @state() private _notice?: { text: string; error: boolean; detail?: string };
+  @state() private _notice?: DirectoryNotice;
   @state() private _formFailure?: ShownFailure;
   /** The installed kit's summary; null when none, undefined until read. */
   @state() private _kit?: InstalledKitSummary | null;
@@ -239,18 +243,7 @@ export class TocsinDirectoryPage extends PageElement {
     if (!this._directory && results) {
       for (const id of results.slice(0, ROWS_READ_AHEAD)) this.rowContact(id);
     }
-    return html`${renderKitLine(this._kit, this.kitTampered())}
-      ${
-        this._notice
-          ? html`<div role="status">
-              <p class="notice ${this._notice.error ? 'error' : ''}">${this._notice.text}</p>
-              <tocsin-error-details
-                label=${t('error.technicalDetails')}
-                detail=${this._notice.detail ?? ''}
-              ></tocsin-error-details>
-            </div>`
-          : nothing
-      }
+    return html`${renderKitLine(this._kit, this.kitTampered())} ${renderNotice(this._notice)}
       <div class="toolbar">
         <button class="button" @click=${() => this.openCellAlert()}>
           ${t('directory.alertCell')}
@@ -271,46 +264,16 @@ export class TocsinDirectoryPage extends PageElement {
             : nothing
         }
       </div>
-      ${
-        count === 0
-          ? html`<tocsin-empty-state
-              heading=${t('directory.empty.title')}
-              body=${t('directory.empty.body')}
-            ></tocsin-empty-state>`
-          : html`<div class="search" role="search">
-                <label for="search">${t('directory.searchLabel')}</label>
-                <input
-                  id="search"
-                  type="search"
-                  autocomplete="off"
-                  spellcheck="false"
-                  placeholder=${t('directory.searchHint')}
-                  .value=${this._query}
-                  @input=${(event: Event) => {
-                    this._query = (event.target as HTMLInputElement).value;
-                    this.typedAt = performance.now();
-                  }}
-                />
-              </div>
-              <p class="status" role="status" aria-live="polite">
-                ${
-                  !results
-                    ? t('directory.loading')
-                    : results.length === 0
-                      ? t('directory.noResults', this._query.trim())
-                      : this._query.trim()
-                        ? t('directory.results', results.length, count)
-                        : t('directory.count', count)
-                }
-              </p>
-              <tocsin-virtual-list
-                label=${t('directory.listLabel')}
-                row-height="72"
-                .items=${results ?? []}
-                .keyOf=${(id: unknown) => id}
-                .renderItem=${(id: unknown) => this.renderRow(id as string)}
-              ></tocsin-virtual-list>`
-      }
+      ${renderDirectoryList({
+        count,
+        query: this._query,
+        results,
+        typed: (query) => {
+          this._query = query;
+          this.typedAt = performance.now();
+        },
+        contactOf: (id) => this.rowContact(id),
+      })}
       <tocsin-cell-alert .contacts=${this._directory?.index.contacts ?? []}></tocsin-cell-alert>
       <tocsin-directory-import
         @contacts-imported=${(event: CustomEvent<string>) =>
@@ -319,17 +282,9 @@ export class TocsinDirectoryPage extends PageElement {
       ></tocsin-directory-import>`;
   }
 
-  private renderRow(id: string) {
-    return renderDirectoryRow(this.rowContact(id));
-  }
-
   private renderCard() {
     const contact = this.contactById(this.params.get('contact'));
-    if (!contact) {
-      return html`<h1 tabindex="-1">${t('directory.title')}</h1>
-        <p>${t('contact.notFound')}</p>
-        <a class="button secondary" href="#/directory">${t('contact.back')}</a>`;
-    }
+    if (!contact) return renderContactNotFound();
     return html`<tocsin-contact-card
       .contact=${contact}
       .kit=${this._kit ?? undefined}

@@ -1,13 +1,27 @@
-// One entry of the main courante's list, drawn into the log page's shadow root. Rows have a fixed
-// height (the virtual list places them by it), so a long text is cut here and read in full by a
-// screen reader, in the print view, or in an export.
+// The main courante's list of entries and one entry's row, drawn into the log page's shadow root.
+// Rows have a fixed height (the virtual list places them by it), so a long text is cut here and
+// read in full by a screen reader, in the print view, or in an export.
 import { css, html, nothing } from 'lit';
 import { t } from '../../app/i18n/page-messages.js';
 import { logTime } from '../../app/i18n/time-format.js';
+import type { ChainProblem } from '../../domain/log-chain.js';
+import { writerOfDevice } from '../../domain/log-writer.js';
 import type { LogEntry } from '../../domain/log.js';
+import type { SignedMember } from '../../domain/signed-members.js';
+import '../../ui/tocsin-virtual-list.js';
+import { entrySigner, formatSigner } from './entry-signer.js';
 import { kindName } from './log-format.js';
+import { correctedIds } from './log-store.js';
 
 export const logEntryRowStyles = css`
+  tocsin-virtual-list {
+    height: calc(100dvh - 16rem);
+    min-height: 20rem;
+    border: 1px solid var(--tocsin-border);
+    border-radius: var(--tocsin-radius);
+    background: var(--tocsin-surface);
+  }
+
   .entry {
     display: flex;
     gap: 0.75rem;
@@ -122,4 +136,44 @@ export function renderLogEntryRow(row: LogEntryRow, correct: (entry: LogEntry) =
           </button>`
     }
   </article>`;
+}
+
+/** The log the list draws; see renderLogEntryList. */
+export interface LogEntryList {
+  entries: readonly LogEntry[];
+  /** What the chain check found: those entries are marked altered. */
+  problems: readonly ChainProblem[];
+  /** The signed directory's members: the names of the entries' signers. */
+  members: readonly SignedMember[];
+  /** Who writes on this device (domain/log-writer.ts): only their own entries can be corrected. */
+  writer: string | undefined;
+}
+
+/**
+ * The entries, newest first, each shown as written by its verified signer and for whom
+ * (entry-signer.ts); `correct` is called when the member asks to correct one.
+ */
+export function renderLogEntryList(log: LogEntryList, correct: (entry: LogEntry) => void) {
+  const corrected = correctedIds(log.entries);
+  const broken = new Set(log.problems.map((p) => p.entryId));
+  const newestFirst = [...log.entries].reverse();
+  return html`<tocsin-virtual-list
+    label=${t('log.listLabel')}
+    row-height="104"
+    .items=${newestFirst}
+    .keyOf=${(entry: unknown) => (entry as LogEntry).id}
+    .renderItem=${(item: unknown) => {
+      const entry = item as LogEntry;
+      return renderLogEntryRow(
+        {
+          entry,
+          signer: formatSigner(entrySigner(entry, log.members)),
+          corrected: corrected.has(entry.id),
+          broken: broken.has(entry.id),
+          ownEntry: writerOfDevice(entry.deviceId) === log.writer,
+        },
+        correct,
+      );
+    }}
+  ></tocsin-virtual-list>`;
 }

@@ -12,15 +12,12 @@ import { dialogStyles } from '../../ui/dialog-styles.js';
 import { downloadText, fileDate } from '../../ui/download.js';
 import '../../ui/tocsin-empty-state.js';
 import '../../ui/tocsin-error-details.js';
-import '../../ui/tocsin-virtual-list.js';
 import { buttons, content, pageFrame, tokens } from '../../ui/tokens.js';
 import '../sync/tocsin-sync-status.js';
-import { entrySigner, formatSigner } from './entry-signer.js';
-import { logEntryRowStyles, renderLogEntryRow } from './log-entry-row.js';
+import { logEntryRowStyles, renderLogEntryList } from './log-entry-row.js';
 import { logToCsv, logToJson, toLocalInputValue } from './log-format.js';
 import { logPrintStyles, renderLogPrint } from './log-print-view.js';
 import { logReportStyles, renderLogReport } from './log-report-view.js';
-import { correctedIds } from './log-store.js';
 import { renderTamperWarning, tamperWarningStyles } from './log-tamper-warning.js';
 import { playbookStanding, type PlaybookStanding } from './situation-report.js';
 import './tocsin-entry-form.js';
@@ -48,14 +45,6 @@ export class TocsinLogPage extends PageElement {
     logReportStyles,
     logPrintStyles,
     css`
-      tocsin-virtual-list {
-        height: calc(100dvh - 16rem);
-        min-height: 20rem;
-        border: 1px solid var(--tocsin-border);
-        border-radius: var(--tocsin-radius);
-        background: var(--tocsin-surface);
-      }
-
       @media print {
         .toolbar,
         .no-print {
@@ -280,9 +269,6 @@ export class TocsinLogPage extends PageElement {
   }
 
   private renderLog(crisis: Crisis) {
-    const corrected = correctedIds(this._entries);
-    const broken = new Set(this._problems.map((p) => p.entryId));
-    const newestFirst = [...this._entries].reverse();
     const crisisQuery = `crisis=${encodeURIComponent(crisis.id)}`;
     return html`<h1 tabindex="-1">${crisis.name}</h1>
       <tocsin-sync-status .services=${this.services}></tocsin-sync-status>
@@ -334,25 +320,7 @@ export class TocsinLogPage extends PageElement {
             : this.renderAuthorPrompt()
         }
       </section>
-      <tocsin-virtual-list
-        label=${t('log.listLabel')}
-        row-height="104"
-        .items=${newestFirst}
-        .keyOf=${(entry: unknown) => (entry as LogEntry).id}
-        .renderItem=${(item: unknown) => {
-          const entry = item as LogEntry;
-          return renderLogEntryRow(
-            {
-              entry,
-              signer: this.signer(entry),
-              corrected: corrected.has(entry.id),
-              broken: broken.has(entry.id),
-              ownEntry: writerOfDevice(entry.deviceId) === this._writer,
-            },
-            this.correct,
-          );
-        }}
-      ></tocsin-virtual-list>`;
+      ${renderLogEntryList({ ...this.shownLog(crisis), writer: this._writer }, this.correct)}`;
   }
 
   private renderAuthorPrompt() {
@@ -382,11 +350,6 @@ export class TocsinLogPage extends PageElement {
   /** The log as the report and print views draw it. */
   private shownLog(crisis: Crisis) {
     return { crisis, entries: this._entries, problems: this._problems, members: this._members };
-  }
-
-  /** Who an entry is shown as written by: its verified signer, and whom it was written for. */
-  private signer(entry: LogEntry): string {
-    return formatSigner(entrySigner(entry, this._members));
   }
 
   private export(format: 'csv' | 'json', crisis: Crisis): void {
