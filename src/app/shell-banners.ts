@@ -2,8 +2,8 @@
 // cannot be used, the crisis kit was tampered with or has expired, a call goes on elsewhere.
 // Drawn into the shell's shadow root, whose styles (shell-styles.ts) they use.
 import { html, nothing } from 'lit';
+import { renderErrorDetails } from './failure-view.js';
 import { isKitExpired } from '../domain/kit.js';
-import '../ui/tocsin-error-details.js';
 import { t } from './i18n/i18n.js';
 import { hrefFor, type Route } from './router.js';
 import type { AppServices } from './services.js';
@@ -40,14 +40,7 @@ function renderDatabaseProblem(services: AppServices) {
   const message = messages[problem.kind]();
   return html`<div class="alert" role="alert">
     <p>${message}</p>
-    ${
-      problem.kind === 'failed'
-        ? html`<tocsin-error-details
-            label=${t('error.technicalDetails')}
-            detail=${problem.reason}
-          ></tocsin-error-details>`
-        : nothing
-    }
+    ${problem.kind === 'failed' ? renderErrorDetails(problem.reason) : nothing}
     ${
       problem.kind === 'blocking'
         ? html`<button class="button" @click=${() => window.location.reload()}>

@@ -4,8 +4,8 @@
 // to try again. Drawn into the room page's shadow root; apart so the page keeps to choosing its
 // view and joining.
 import { html, nothing } from 'lit';
+import { renderErrorDetails } from '../../app/failure-view.js';
 import { logTime } from '../../app/i18n/time-format.js';
-import '../../ui/tocsin-error-details.js';
 import { t } from './call-messages.js';
 import type { CallProblem, CallState } from './call-types.js';
 import { PROBE_TIMEOUT_MS, type ProbeResult } from './server-probe.js';
@@ -41,14 +41,7 @@ export function renderServerStatus(probe: ProbeResult | undefined, withDetails =
       >
       <span class="muted">(${checked})</span>
     </p>
-    ${
-      probe.reachable || !withDetails
-        ? nothing
-        : html`<tocsin-error-details
-            label=${t('error.technicalDetails')}
-            detail=${probe.detail}
-          ></tocsin-error-details>`
-    }`;
+    ${probe.reachable || !withDetails ? nothing : renderErrorDetails(probe.detail)}`;
 }
 
 /** Why the server did not answer, in words that fit in the sentence that says so. */
@@ -92,11 +85,7 @@ export function renderCallEnded(
   return html`<section class="card" data-problem=${problem.kind}>
     <h2 tabindex="-1">${t(title)}</h2>
     <p>${offline ? t('call.unreachable.offline') : t(body)}</p>
-    <tocsin-error-details
-      label=${t('error.technicalDetails')}
-      detail=${detail}
-    ></tocsin-error-details>
-    ${renderServerStatus(probe, false)}
+    ${renderErrorDetails(detail)} ${renderServerStatus(probe, false)}
     <div class="actions">
       <button class="button join" @click=${() => retry()}>
         ${problem.kind === 'duplicate' ? t('call.rejoin') : t('call.retry')}

@@ -3,9 +3,9 @@
 // from, the notice after an action, and the page's styles. They draw into the page's shadow root,
 // so the page's tests and the end-to-end selectors see them as they always did.
 import { css, html, nothing } from 'lit';
+import { renderErrorDetails } from '../../app/failure-view.js';
 import { t } from '../../app/i18n/page-messages.js';
 import '../../ui/tocsin-empty-state.js';
-import '../../ui/tocsin-error-details.js';
 import '../../ui/tocsin-virtual-list.js';
 import type { InstalledKitSummary } from '../../db/schema.js';
 import type { Contact } from '../../domain/contact.js';
@@ -116,10 +116,7 @@ export function renderNotice(notice: DirectoryNotice | undefined) {
   if (!notice) return nothing;
   return html`<div role="status">
     <p class="notice ${notice.error ? 'error' : ''}">${notice.text}</p>
-    <tocsin-error-details
-      label=${t('error.technicalDetails')}
-      detail=${notice.detail ?? ''}
-    ></tocsin-error-details>
+    ${renderErrorDetails(notice.detail ?? '')}
   </div>`;
 }
 

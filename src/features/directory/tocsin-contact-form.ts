@@ -1,9 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { renderFailure } from '../../app/failure-view.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import { currentLocale, LocaleController } from '../../app/i18n/i18n.js';
 import { t } from '../../app/i18n/page-messages.js';
 import { dialogStyles } from '../../ui/dialog-styles.js';
-import '../../ui/tocsin-error-details.js';
 import { buttons, content, tokens } from '../../ui/tokens.js';
 import { CRISIS_ROLES, ROLE_NAMES, type CrisisRoleId } from '../../domain/crisis-roles.js';
 import {
@@ -341,17 +341,7 @@ export class TocsinContactForm extends LitElement {
           @input=${(event: Event) => this.update_('notes', (event.target as HTMLTextAreaElement).value)}
         ></textarea>
         ${renderBoundError(notesError)}
-        ${
-          this.error
-            ? html`<div role="alert">
-                <p class="error">${this.error}</p>
-                <tocsin-error-details
-                  label=${t('error.technicalDetails')}
-                  detail=${this.errorDetail}
-                ></tocsin-error-details>
-              </div>`
-            : ''
-        }
+        ${this.error ? renderFailure(this.error, this.errorDetail) : ''}
         <div class="actions">
           <button
             type="button"

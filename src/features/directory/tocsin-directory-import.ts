@@ -1,9 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { renderFailure } from '../../app/failure-view.js';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { hasMessage, LocaleController } from '../../app/i18n/i18n.js';
 import { t } from '../../app/i18n/page-messages.js';
 import { failureOf } from '../../app/failure-message.js';
-import '../../ui/tocsin-error-details.js';
 import { dialogStyles } from '../../ui/dialog-styles.js';
 import '../../ui/tocsin-file-button.js';
 import { buttons, content, tokens, visuallyHidden } from '../../ui/tokens.js';
@@ -285,17 +285,7 @@ export class TocsinDirectoryImport extends LitElement {
               </ul>`
           : nothing
       }
-      ${
-        this._error
-          ? html`<div role="alert">
-              <p class="error">${this._error}</p>
-              <tocsin-error-details
-                label=${t('error.technicalDetails')}
-                detail=${this._errorDetail}
-              ></tocsin-error-details>
-            </div>`
-          : nothing
-      }
+      ${this._error ? renderFailure(this._error, this._errorDetail) : nothing}
       <div class="actions">
         <button class="button secondary" @click=${() => this.dialog.close()}>
           ${plan && tally && tally.add + tally.merge > 0 ? t('import.cancel') : t('import.close')}

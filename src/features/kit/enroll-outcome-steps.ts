@@ -2,8 +2,8 @@
 // declining, the kit installed, the kit refused. Drawn into the enrollment page's shadow root,
 // whose styles they use; every action goes back to the page.
 import { html, nothing } from 'lit';
+import { renderErrorDetails } from '../../app/failure-view.js';
 import { hrefFor } from '../../app/router.js';
-import '../../ui/tocsin-error-details.js';
 import type { InstalledKitSummary } from '../../db/schema.js';
 import { t } from './kit-messages.js';
 import { isSeriousProblem, problemMessage, type KitProblem } from './kit-problem-message.js';
@@ -85,14 +85,7 @@ export function renderRefusedStep(view: RefusedView, actions: RefusedActions) {
       ${already ? t('kit.refused.alreadyTitle') : t('kit.refused.title')}
     </h2>
     <p class="message">${problemMessage(problem)}</p>
-    ${
-      problem.kind === 'failed'
-        ? html`<tocsin-error-details
-            label=${t('error.technicalDetails')}
-            detail=${problem.reason}
-          ></tocsin-error-details>`
-        : nothing
-    }
+    ${problem.kind === 'failed' ? renderErrorDetails(problem.reason) : nothing}
     ${already ? nothing : html`<p>${t('kit.refused.unchanged')}</p>`}
     <div class="actions">
       ${

@@ -1,11 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { renderErrorDetails } from '../../app/failure-view.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import { LocaleController } from '../../app/i18n/i18n.js';
 import { t } from '../../app/i18n/page-messages.js';
 import { failureOf } from '../../app/failure-message.js';
 import type { AppServices } from '../../app/services.js';
 import { dialogStyles } from '../../ui/dialog-styles.js';
-import '../../ui/tocsin-error-details.js';
 import { buttons, content, tokens } from '../../ui/tokens.js';
 import { kindName, toLocalInputValue } from './log-format.js';
 import { ENTRY_KINDS, type EntryKind, type LogEntry } from '../../domain/log.js';
@@ -193,10 +193,7 @@ export class TocsinEntryForm extends LitElement {
       <p role="status" aria-live="polite" class=${this._status?.error ? 'error' : 'ok'}>
         ${this._status?.text ?? ''}
       </p>
-      <tocsin-error-details
-        label=${t('error.technicalDetails')}
-        detail=${this._status?.detail ?? ''}
-      ></tocsin-error-details>
+      ${renderErrorDetails(this._status?.detail ?? '')}
     </form>`;
   }
 }

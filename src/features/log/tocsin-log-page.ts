@@ -1,4 +1,5 @@
 import { css, html, nothing } from 'lit';
+import { renderFailure } from '../../app/failure-view.js';
 import { customElement, state } from 'lit/decorators.js';
 import { failureOf, type ShownFailure } from '../../app/failure-message.js';
 import { t } from '../../app/i18n/page-messages.js';
@@ -11,7 +12,6 @@ import { signedMembers, type SignedMember } from '../../domain/signed-members.js
 import { dialogStyles } from '../../ui/dialog-styles.js';
 import { downloadText, fileDate } from '../../ui/download.js';
 import '../../ui/tocsin-empty-state.js';
-import '../../ui/tocsin-error-details.js';
 import { buttons, content, pageFrame, tokens } from '../../ui/tokens.js';
 import '../sync/tocsin-sync-status.js';
 import { logEntryRowStyles, renderLogEntryList } from './log-entry-row.js';
@@ -245,17 +245,7 @@ export class TocsinLogPage extends PageElement {
           @input=${(event: Event) => (this._author = (event.target as HTMLInputElement).value)}
         />
         <p id="author-hint" class="muted">${t('log.yourNameHint')}</p>
-        ${
-          this._error
-            ? html`<div role="alert">
-                <p class="error">${this._error}</p>
-                <tocsin-error-details
-                  label=${t('error.technicalDetails')}
-                  detail=${this._errorDetail}
-                ></tocsin-error-details>
-              </div>`
-            : nothing
-        }
+        ${this._error ? renderFailure(this._error, this._errorDetail) : nothing}
         <div class="actions">
           <button
             class="button"

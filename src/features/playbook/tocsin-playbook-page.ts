@@ -1,4 +1,5 @@
 import { css, html, nothing } from 'lit';
+import { renderErrorDetails } from '../../app/failure-view.js';
 import { customElement, state } from 'lit/decorators.js';
 import { currentLocale } from '../../app/i18n/i18n.js';
 import { t } from '../../app/i18n/page-messages.js';
@@ -7,7 +8,6 @@ import { ObserveController } from '../../app/observable.js';
 import { PageElement } from '../../app/page-element.js';
 import type { InstalledKitSummary } from '../../db/schema.js';
 import { dialogStyles } from '../../ui/dialog-styles.js';
-import '../../ui/tocsin-error-details.js';
 import '../../ui/tocsin-file-button.js';
 import { downloadText, fileDate } from '../../ui/download.js';
 import { buttons, content, pageFrame, tokens } from '../../ui/tokens.js';
@@ -182,10 +182,7 @@ export class TocsinPlaybookPage extends PageElement {
         this._notice
           ? html`<div class="notice" role="alert">
               <p>${this._notice}</p>
-              <tocsin-error-details
-                label=${t('error.technicalDetails')}
-                detail=${this._noticeDetail}
-              ></tocsin-error-details>
+              ${renderErrorDetails(this._noticeDetail)}
             </div>`
           : nothing
       }

@@ -1,11 +1,11 @@
 import { html, nothing } from 'lit';
+import { renderFailure } from '../../app/failure-view.js';
 import { customElement, query, state } from 'lit/decorators.js';
 import { failureOf, type ShownFailure } from '../../app/failure-message.js';
 import { PageElement } from '../../app/page-element.js';
 import { hrefFor } from '../../app/router.js';
 import { dialogStyles } from '../../ui/dialog-styles.js';
 import '../../ui/tocsin-empty-state.js';
-import '../../ui/tocsin-error-details.js';
 import { buttons, content, pageFrame, tokens } from '../../ui/tokens.js';
 import { logTime } from '../../app/i18n/time-format.js';
 import { ROLL_CALL_STATUSES, type RollCallStatus } from '../../domain/records.js';
@@ -177,13 +177,7 @@ export class TocsinRollcallPage extends PageElement {
       case 'loading':
         return html`<p role="status">${t('rollcall.loading')}</p>`;
       case 'failed':
-        return html`<div role="alert">
-          <p class="error">${t('rollcall.loadFailed', view.failure.reason)}</p>
-          <tocsin-error-details
-            label=${t('error.technicalDetails')}
-            detail=${view.failure.detail}
-          ></tocsin-error-details>
-        </div>`;
+        return renderFailure(t('rollcall.loadFailed', view.failure.reason), view.failure.detail);
       case 'not-enrolled':
         return html`<tocsin-empty-state
           heading=${t('rollcall.notEnrolled.title')}
@@ -211,13 +205,7 @@ export class TocsinRollcallPage extends PageElement {
 
   private renderError() {
     if (!this._error) return nothing;
-    return html`<div role="alert">
-      <p class="error">${this._error}</p>
-      <tocsin-error-details
-        label=${t('error.technicalDetails')}
-        detail=${this._errorDetail}
-      ></tocsin-error-details>
-    </div>`;
+    return renderFailure(this._error, this._errorDetail);
   }
 
   private renderCurrent(board: RollCallBoard, members: readonly SignedMember[]) {

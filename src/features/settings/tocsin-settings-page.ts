@@ -1,4 +1,5 @@
 import { css, html, nothing } from 'lit';
+import { renderErrorDetails } from '../../app/failure-view.js';
 import { customElement, state } from 'lit/decorators.js';
 import {
   currentLocale,
@@ -16,7 +17,6 @@ import '../../app/tocsin-install-card.js';
 import { failureOf } from '../../app/failure-message.js';
 import { dialogStyles } from '../../ui/dialog-styles.js';
 import { downloadText, fileDate } from '../../ui/download.js';
-import '../../ui/tocsin-error-details.js';
 import '../../ui/tocsin-file-button.js';
 import { buttons, content, pageFrame, tokens } from '../../ui/tokens.js';
 import { createBackup, parseBackup, restoreBackup, serializeBackup } from './backup.js';
@@ -326,10 +326,7 @@ export class TocsinSettingsPage extends PageElement {
         </button>
       </p>
       <p role="status">${this._profileStatus}</p>
-      <tocsin-error-details
-        label=${t('error.technicalDetails')}
-        detail=${this._profileDetail}
-      ></tocsin-error-details>
+      ${renderErrorDetails(this._profileDetail)}
     </form>`;
   }
 
@@ -385,10 +382,7 @@ export class TocsinSettingsPage extends PageElement {
         ></tocsin-file-button>
       </p>
       <p role="status">${this._backupStatus}</p>
-      <tocsin-error-details
-        label=${t('error.technicalDetails')}
-        detail=${this._backupDetail}
-      ></tocsin-error-details>
+      ${renderErrorDetails(this._backupDetail)}
     </section>`;
   }
 }

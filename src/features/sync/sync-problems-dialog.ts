@@ -3,11 +3,11 @@
 // the status's styles and the end-to-end tests find them, and the names come from the status,
 // which already reads the directory.
 import { css, html, nothing, type ReactiveControllerHost } from 'lit';
+import { renderFailure } from '../../app/failure-view.js';
 import { createRef, ref } from 'lit/directives/ref.js';
 import { failureOf, type ShownFailure } from '../../app/failure-message.js';
 import { logTime } from '../../app/i18n/time-format.js';
 import type { Rejection } from '../../domain/records.js';
-import '../../ui/tocsin-error-details.js';
 import { t } from './sync-messages.js';
 import { ALARMING_REASONS } from './sync-status.js';
 
@@ -94,13 +94,10 @@ export class SyncProblemsDialog {
       return html`<p role="status">${t('sync.problems.loading')}</p>`;
     }
     if (problems.state === 'failed') {
-      return html`<div role="alert">
-        <p class="error">${t('sync.problems.loadFailed', problems.failure.reason)}</p>
-        <tocsin-error-details
-          label=${t('error.technicalDetails')}
-          detail=${problems.failure.detail}
-        ></tocsin-error-details>
-      </div>`;
+      return renderFailure(
+        t('sync.problems.loadFailed', problems.failure.reason),
+        problems.failure.detail,
+      );
     }
     if (problems.rejections.length === 0) return html`<p>${t('sync.problems.none')}</p>`;
     // The refusals that point at an attack come before ordinary network noise, latest first.
