@@ -121,6 +121,7 @@ async function directoryImport(page, cdp, size) {
   assert.equal(contacts, size.contacts);
   const imports = [];
   const parses = [];
+  const plans = [];
   const puts = [];
   // Alternated, so that any drift of the disk or the machine hits both alike.
   await throttled(cdp, async () => {
@@ -128,10 +129,16 @@ async function directoryImport(page, cdp, size) {
       const imported = await lab(page, 'timeCsvImport');
       imports.push(imported.ms);
       parses.push(imported.parseMs);
+      plans.push(imported.planMs);
       puts.push(await lab(page, 'timeBarePut'));
     }
   });
-  return { importMs: median(imports), parseMs: median(parses), putMs: median(puts) };
+  return {
+    importMs: median(imports),
+    parseMs: median(parses),
+    planMs: median(plans),
+    putMs: median(puts),
+  };
 }
 
 /** The main courante with `size.entries` entries: opening it, then appending to it. */
@@ -357,6 +364,7 @@ export async function run() {
       const imported = await directoryImport(page, cdp, size);
       figures[`directory.import_${size.contactsKey}_ms`] = ms(imported.importMs);
       figures[`directory.import_parse_${size.contactsKey}_ms`] = ms(imported.parseMs);
+      figures[`directory.import_plan_${size.contactsKey}_ms`] = ms(imported.planMs);
       figures[`directory.bare_put_${size.contactsKey}_ms`] = ms(imported.putMs);
       figures[`directory.import_ratio${tail}`] = ratio(imported.importMs / imported.putMs);
       if (!size.suffix) {

@@ -72,9 +72,10 @@ export interface TocsinLab {
   prepareCsv(): Promise<{ bytes: number; contacts: number }>;
   /**
    * Parses the CSV and imports it with DirectoryStore into a fresh database, until committed;
-   * `parseMs` is the part of `ms` spent in importContactsCsv.
+   * `parseMs` is the part of `ms` spent in importContactsCsv, `planMs` the part spent planning
+   * the import against the directory (as the dialog's preview does; the store plans again).
    */
-  timeCsvImport(): Promise<{ ms: number; parseMs: number }>;
+  timeCsvImport(): Promise<{ ms: number; parseMs: number; planMs: number }>;
   /** Puts the parsed contacts into a fresh database's contacts store in one transaction. */
   timeBarePut(): Promise<number>;
   /**
@@ -291,11 +292,14 @@ const lab: TocsinLab = {
     if (!outcome.ok) throw new Error(outcome.error);
     // What the import dialog does: plan against the directory, then write the plan.
     const plan = planImport(outcome.contacts, await directory.list());
+    const plannedAt = performance.now();
     const { added } = await directory.applyImport(plan, new Map());
     const end = performance.now();
-    if (added !== contacts.length) throw new Error(`${added} of ${contacts.length} imported`);
+    // The generated directory holds people listed twice (another spelling, another id), as real
+    // exports do: the plan folds them, and every other contact must be written.
+    if (added !== plan.counts.new) throw new Error(`${added} of ${plan.counts.new} imported`);
     await dropDatabase(database, name);
-    return { ms: end - start, parseMs: parsedAt - start };
+    return { ms: end - start, parseMs: parsedAt - start, planMs: plannedAt - parsedAt };
   },
 
   async timeBarePut() {

@@ -16,6 +16,9 @@
  * - A number held by several contacts (of the directory, or of the file) whose names have no word
  *   in common is a shared line, a switchboard: it identifies no one, or a whole staff list would
  *   fold into one person.
+ * - A name alone ties a row to a local contact, or two rows together, only when nothing else they
+ *   state disagrees (mayBeSamePerson: organisation, service, job title, numbers and addresses): a large
+ *   organisation has homonyms, and folding two people into one would lose one of them.
  * - The same person twice in the file (by the same rules) is imported once: the later rows are
  *   folded into the first and reported as repeats. Rows that come to the same directory contact
  *   are the same person too.
@@ -23,7 +26,7 @@
  */
 import type { Contact, Phone } from '../contact.js';
 import { mergeChangesAnything, mergeContact, type MergeChanges } from './contact-merge.js';
-import { nameKeys, phoneKeys } from './match-keys.js';
+import { identifyingNumbers, mayBeSamePerson, nameKeys, phoneKeys } from './match-keys.js';
 
 /** What happens to one imported contact. */
 export type ImportStatus = 'new' | 'same' | 'signed-duplicate' | 'local-match';
@@ -78,6 +81,8 @@ export interface PlanCounts {
 /** The plan of one import. */
 export interface ImportPlan {
   imported: readonly Contact[];
+  /** What the directory held when the plan was made (directoryBasis), to tell if it still holds. */
+  basis: string;
   /** One per imported contact, in the file's order. */
   rows: PlanRow[];
   counts: PlanCounts;
@@ -95,37 +100,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-/** The words of a contact's names that say who they are (initials say too little). */
-function nameWords(names: readonly string[]): Set<string> {
-  return new Set(names.flatMap((name) => name.split(' ')).filter((word) => word.length > 1));
-}
-
-/**
- * The numbers that identify someone among `contacts`: those whose holders' names all share a word
- * ("Anne Roux" and "A. Roux" are one person holding one mobile; "Accueil" and "Standard", or a
- * whole staff list, holding one number, are a switchboard).
- */
-function identifyingNumbers(
-  contacts: readonly Contact[],
-  names: readonly string[][],
-): Map<string, number[]> {
-  const holders = new Map<string, number[]>();
-  contacts.forEach((contact, i) => {
-    for (const key of phoneKeys(contact)) push(holders, key, i);
-  });
-  // Most numbers have one holder: the names are compared only for the others.
-  for (const [key, who] of holders) {
-    if (who.length === 1) continue;
-    const common = nameWords(names[who[0]]);
-    for (const i of who.slice(1)) {
-      const words = nameWords(names[i]);
-      for (const word of common) if (!words.has(word)) common.delete(word);
-    }
-    if (common.size === 0) holders.delete(key);
-  }
-  return holders;
 }
 
 /** The directory looked up by id, name and identifying number. */
@@ -178,7 +152,12 @@ function findTarget(
     const byId = directory.byId.get(row.id);
     if (byId !== undefined) consider(byId, 'id');
     for (const key of nameKeys(row)) {
-      for (const at of directory.byName.get(key) ?? []) consider(at, 'name');
+      for (const at of directory.byName.get(key) ?? []) {
+        // A signed contact's name is never taken by an unsigned copy, homonym or not; a local
+        // contact is the same person only if nothing else says otherwise.
+        const known = directory.contacts[at];
+        if (known.origin === 'kit' || mayBeSamePerson(row, known)) consider(at, 'name');
+      }
     }
     for (const key of phoneKeys(row)) {
       if (!fileNumbers.has(key)) continue;
@@ -216,23 +195,31 @@ function groupFileRows(imported: readonly Contact[]): {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]];
     return i;
   };
+  const union = (first: number, i: number): void => {
+    const [a, b] = [root(first), root(i)];
+    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+  };
   const owner = new Map<string, number>();
+  // The rows of each name, one per person of that name met so far (homonyms stay apart).
+  const namesakes = new Map<string, number[]>();
   imported.forEach((contact, i) => {
     const keys = [
       ...(typeof contact.id === 'string' && contact.id !== '' ? [`id:${contact.id}`] : []),
-      ...names[i].map((name) => `name:${name}`),
       ...phoneKeys(contact)
         .filter((key) => fileNumbers.has(key))
         .map((key) => `phone:${key}`),
     ];
     for (const key of keys) {
       const first = owner.get(key);
-      if (first === undefined) {
-        owner.set(key, i);
-        continue;
-      }
-      const [a, b] = [root(first), root(i)];
-      if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+      if (first === undefined) owner.set(key, i);
+      else union(first, i);
+    }
+    for (const name of names[i]) {
+      const rows = namesakes.get(name);
+      const same = rows?.find((row) => mayBeSamePerson(imported[row], contact));
+      if (same !== undefined) union(same, i);
+      else if (rows) rows.push(i);
+      else namesakes.set(name, [i]);
     }
   });
   const byRoot = new Map<number, number[]>();
@@ -340,7 +327,19 @@ export function planImport(imported: readonly Contact[], existing: readonly Cont
     }
     counts.repeated += later.length;
   }
-  return { imported, rows: planRows, counts };
+  return { imported, basis: directoryBasis(existing), rows: planRows, counts };
+}
+
+/**
+ * A digest of a directory for {@link ImportPlan.basis}: every contact's id and time of change, in
+ * id order. Two equal bases mean the plan made against one holds for the other, so the store need
+ * not plan again (a 20,000-contact plan takes seconds on a phone).
+ */
+export function directoryBasis(contacts: readonly Contact[]): string {
+  return contacts
+    .map((contact) => `${contact.id}\u0000${contact.updatedAt}`)
+    .sort()
+    .join('\u0001');
 }
 
 /**

@@ -63,3 +63,67 @@ export function phoneKeys(contact: Contact): string[] {
   }
   return [...keys];
 }
+
+/** Two lists that both say something and share nothing. */
+function disjoint(a: readonly string[], b: readonly string[]): boolean {
+  return a.length > 0 && b.length > 0 && !a.some((key) => b.includes(key));
+}
+
+/**
+ * Whether two contacts of the same name may be one person: nothing both of them state disagrees.
+ * A large organisation has homonyms (two "Marie Martin", one in the roads department, one at the
+ * IT desk): a name alone must not fold them into one. They are two people when both give an
+ * organisation, a service or a job title and these differ, or when both give numbers and
+ * addresses and share neither. A new number alone does not make someone else (numbers change
+ * hands; a merge keeps both). Erring this way adds a visible near-duplicate rather than folding
+ * two people into one.
+ */
+export function mayBeSamePerson(a: Contact, b: Contact): boolean {
+  // Equal texts first: folding (NFD, regular expressions) is what a 20,000-row plan spends on.
+  const differ = (x: string, y: string) =>
+    x !== y && x.trim() !== '' && y.trim() !== '' && nameKey(x) !== nameKey(y);
+  if (
+    differ(a.organisation, b.organisation) ||
+    differ(a.service, b.service) ||
+    differ(a.jobTitle, b.jobTitle)
+  ) {
+    return false;
+  }
+  const emails = (contact: Contact) => contact.emails.map((email) => email.trim().toLowerCase());
+  return !(disjoint(phoneKeys(a), phoneKeys(b)) && disjoint(emails(a), emails(b)));
+}
+
+/** The words of a contact's names that say who they are (initials say too little). */
+function nameWords(names: readonly string[]): Set<string> {
+  return new Set(names.flatMap((name) => name.split(' ')).filter((word) => word.length > 1));
+}
+
+/**
+ * The numbers that identify someone among `contacts`: those whose holders' names all share a word
+ * ("Anne Roux" and "A. Roux" are one person holding one mobile; "Accueil" and "Standard", or a
+ * whole staff list, holding one number, are a switchboard).
+ */
+export function identifyingNumbers(
+  contacts: readonly Contact[],
+  names: readonly string[][],
+): Map<string, number[]> {
+  const holders = new Map<string, number[]>();
+  contacts.forEach((contact, i) => {
+    for (const key of phoneKeys(contact)) {
+      const holding = holders.get(key);
+      if (holding) holding.push(i);
+      else holders.set(key, [i]);
+    }
+  });
+  // Most numbers have one holder: the names are compared only for the others.
+  for (const [key, who] of holders) {
+    if (who.length === 1) continue;
+    const common = nameWords(names[who[0]]);
+    for (const i of who.slice(1)) {
+      const words = nameWords(names[i]);
+      for (const word of common) if (!words.has(word)) common.delete(word);
+    }
+    if (common.size === 0) holders.delete(key);
+  }
+  return holders;
+}

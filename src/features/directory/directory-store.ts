@@ -4,6 +4,7 @@ import { abandonTransaction } from '../../db/abandon.js';
 import { INDEX, STORE } from '../../db/schema.js';
 import type { Contact } from '../../domain/contact.js';
 import {
+  directoryBasis,
   importWrites,
   planImport,
   type ImportDecisions,
@@ -70,20 +71,23 @@ export class DirectoryStore {
   /**
    * Applies an import plan (import-plan.ts) with the user's choices for the local matches, in one
    * transaction: all of it or, on any error (a full disk), nothing. The plan is made again inside
-   * the transaction from the imported contacts and what the directory holds now, so a contact of
-   * the signed kit installed since the preview wins: its copy is not written. Merges keep the
+   * the transaction from the imported contacts and what the directory holds now, unless it is
+   * unchanged since the preview, so a contact of the signed kit installed since the preview wins:
+   * its copy is not written. Merges keep the
    * local contact's id. Returns how many rows of the file were added, merged and skipped.
    */
   async applyImport(
-    plan: Pick<ImportPlan, 'imported'>,
+    plan: Pick<ImportPlan, 'imported'> | ImportPlan,
     decisions: ImportDecisions = new Map(),
   ): Promise<ImportCounts> {
     const db = await this.database.db();
     const tx = db.transaction(STORE.contacts, 'readwrite', { durability: 'strict' });
     const current = await tx.store.getAll();
-    // Planning is synchronous, so the transaction is still active for the writes that follow.
+    // The preview's plan holds if nothing changed since; else plan again. Planning is
+    // synchronous, so the transaction is still active for the writes that follow.
+    const holds = 'basis' in plan && plan.basis === directoryBasis(current);
     const { contacts, added, merged, skipped } = importWrites(
-      planImport(plan.imported, current),
+      holds ? plan : planImport(plan.imported, current),
       decisions,
     );
     const kitIds = new Set(current.filter((c) => c.origin === 'kit').map((c) => c.id));
