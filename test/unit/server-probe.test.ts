@@ -55,7 +55,8 @@ describe('the room server probe', () => {
       );
     const started = performance.now();
     const result = await probeServer(DEAD, { fetch: silent, timeoutMs: 200 });
-    expect(performance.now() - started).to.be.within(150, 2000);
+    // It waited for its timeout, then gave up (a bound wide enough for a loaded machine).
+    expect(performance.now() - started).to.be.within(150, 5000);
     if (result.reachable) throw new Error('A silent server answered');
     expect(result.reason).to.equal('timeout');
     expect(result.detail).to.include('no answer within 200 ms');
