@@ -11,7 +11,7 @@ import type { Contact } from '../../src/domain/contact.js';
 import { nameKey } from '../../src/domain/contact-files/match-keys.js';
 import '../../src/features/directory/tocsin-directory-import.js';
 import type { TocsinDirectoryImport } from '../../src/features/directory/tocsin-directory-import.js';
-import { makeContact } from '../fixtures/directory.js';
+import { makeContact, signedMayor } from '../fixtures/directory.js';
 import { cleanUpTestServices, createTestServices, shadowText } from './helpers.js';
 
 const HEADER = 'Given name,Family name,Mobile,Emails,Cell member';
@@ -20,16 +20,7 @@ function csvFile(lines: string[]): File {
   return new File([[HEADER, ...lines].join('\r\n')], 'annuaire.csv', { type: 'text/csv' });
 }
 
-const mayor = (): Contact =>
-  makeContact({
-    givenName: 'Hélène',
-    familyName: 'Lefèvre',
-    jobTitle: 'Maire',
-    cellMember: true,
-    origin: 'kit',
-    member: { id: 'helene-lefevre', publicKey: 'not-a-real-key' },
-    phones: [{ kind: 'mobile', number: '+33612345678' }],
-  });
+const mayor = (): Contact => signedMayor({ emails: [] });
 
 const paul = (): Contact =>
   makeContact({

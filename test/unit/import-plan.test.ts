@@ -7,22 +7,7 @@ import {
   type ImportPlan,
 } from '../../src/domain/contact-files/import-plan.js';
 import { nameKey, phoneKey } from '../../src/domain/contact-files/match-keys.js';
-import { generateDirectory, makeContact } from '../fixtures/directory.js';
-
-/** The signed mayor, as the crisis kit installs her. */
-function signedMayor(fields: Partial<Contact> = {}): Contact {
-  return makeContact({
-    givenName: 'Hélène',
-    familyName: 'Lefèvre',
-    jobTitle: 'Maire',
-    cellMember: true,
-    origin: 'kit',
-    member: { id: 'helene-lefevre', publicKey: 'not-a-real-key' },
-    phones: [{ kind: 'mobile', number: '+33612345678' }],
-    emails: ['maire@saint-martin.example'],
-    ...fields,
-  });
-}
+import { generateDirectory, makeContact, signedMayor } from '../fixtures/directory.js';
 
 /** A contact as a file gives it, or as this device holds it: local, with an id of its own. */
 function row(fields: Partial<Contact> = {}): Contact {
