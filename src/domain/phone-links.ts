@@ -13,8 +13,21 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 const FRENCH_NATIONAL = /^0[1-9]\d{8}$/;
 
 /**
+ * The overseas departments share France's ten-digit plan but not its country code: "0262 12 34 56"
+ * in Réunion is +262 262 12 34 56, not +33 262…. Their national prefixes, and the country code
+ * each one is dialled with (ARCEP's numbering plan).
+ */
+const OVERSEAS_PREFIXES: readonly [RegExp, string][] = [
+  [/^0(262|263|269|639|69[23])/, '+262'], // Réunion, Mayotte
+  [/^0(590|69[01])/, '+590'], // Guadeloupe, Saint-Barthélemy, Saint-Martin
+  [/^0(594|694)/, '+594'], // French Guiana
+  [/^0(596|69[67])/, '+596'], // Martinique
+];
+
+/**
  * The E.164 number a `tel:` or `sms:` link may carry, or undefined when the text is not one once
- * its visual separators are removed. The French national form ("06 12 34 56 78") is read as +33,
+ * its visual separators are removed. The French national form ("06 12 34 56 78") is read as +33
+ * (or as the overseas department's code, "0262…" as +262),
  * so that contacts stored as written by earlier versions still dial; "+33 (0)1 …" loses its
  * "(0)", which is never dialled after a country code. Anything else — letters, "00" prefixes,
  * short codes, too few or too many digits — gives no link: a wrong button is worse than none.
@@ -25,7 +38,10 @@ export function dialableNumber(number: string): string | undefined {
   if (compact.startsWith('+')) compact = compact.replace('(0)', '');
   compact = compact.replace(VISUAL_SEPARATORS, '');
   if (E164.test(compact)) return compact;
-  if (FRENCH_NATIONAL.test(compact)) return `+33${compact.slice(1)}`;
+  if (FRENCH_NATIONAL.test(compact)) {
+    const overseas = OVERSEAS_PREFIXES.find(([prefix]) => prefix.test(compact));
+    return `${overseas?.[1] ?? '+33'}${compact.slice(1)}`;
+  }
   return undefined;
 }
 

@@ -103,4 +103,13 @@ describe('phone links: only E.164 numbers dial', () => {
     ]);
     expect(unreachable.map((c) => c.id)).to.deep.equal(['B', 'C']);
   });
+
+  it('dials the overseas departments with their own country code, as earlier versions stored them', () => {
+    expect(telUri('0262 12 34 56')).to.equal('tel:+262262123456');
+    expect(telUri('0692 12 34 56')).to.equal('tel:+262692123456');
+    expect(telUri('0590 12 34 56')).to.equal('tel:+590590123456');
+    expect(telUri('0694 12 34 56')).to.equal('tel:+594694123456');
+    expect(telUri('0696 12 34 56')).to.equal('tel:+596696123456');
+    expect(telUri('04 76 00 00 01')).to.equal('tel:+33476000001');
+  });
 });

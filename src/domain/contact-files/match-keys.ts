@@ -4,6 +4,7 @@
  * international digits. Pure, so that the app and the CLI recognise people the same way.
  */
 import type { Contact } from '../contact.js';
+import { dialableNumber } from '../phone-links.js';
 import { foldForMatch } from './types.js';
 
 /**
@@ -26,7 +27,8 @@ export function phoneKey(number: string): string | undefined {
   let key: string;
   if (trimmed.startsWith('+')) key = `+${digits}`;
   else if (digits.startsWith('00')) key = `+${digits.slice(2)}`;
-  else if (/^0[1-9]\d{8}$/.test(digits)) key = `+33${digits.slice(1)}`;
+  // The French national form, overseas departments included ("0262…" is +262…), as links dial it.
+  else if (/^0[1-9]\d{8}$/.test(digits)) key = dialableNumber(digits) ?? digits;
   else key = digits;
   // "+33 (0)6 12 34 56 78": the national trunk 0 written after the country code.
   return /^\+330[1-9]\d{8}$/.test(key) ? `+33${key.slice(4)}` : key;
