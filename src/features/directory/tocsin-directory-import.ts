@@ -12,6 +12,7 @@ import type { DirectoryStore } from './directory-store.js';
 import { importContactsCsv } from '../../domain/contact-files/csv-import.js';
 import {
   DEFAULT_MATCH_CHOICE,
+  importWrites,
   planImport,
   type ImportPlan,
   type MatchChoice,
@@ -195,17 +196,15 @@ export class TocsinDirectoryImport extends LitElement {
 
   /** How many contacts the confirmation adds and merges, and how the local matches are decided. */
   private tally(plan: ImportPlan): { add: number; merge: number; apart: number; skip: number } {
-    let merge = 0;
-    let apart = 0;
-    let skip = 0;
-    for (const row of plan.rows) {
-      if (row.status !== 'local-match' || row.repeatOf !== undefined) continue;
-      const choice = this.choiceOf(row);
-      if (choice === 'merge') merge++;
-      else if (choice === 'add') apart++;
-      else skip++;
-    }
-    return { add: plan.counts.new + apart, merge, apart, skip };
+    // What the confirmation would write, counted by the same code the store writes with.
+    const writes = importWrites(plan, this._choices);
+    const apart = writes.added - plan.counts.new;
+    return {
+      add: writes.added,
+      merge: writes.merged,
+      apart,
+      skip: plan.counts.localMatches - writes.merged - apart,
+    };
   }
 
   private async confirmImport(): Promise<void> {
